@@ -12,7 +12,7 @@ OBJS = \
 DATA = $(wildcard src/sql/csm--*.sql)
 
 REGRESS = ratings_type ratings_agg ratings_metrics ratings_window ratings_parallel
-REGRESS_OPTS = --inputdir=. --outputdir=results
+REGRESS_OPTS = --inputdir=.
 
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 EXTRA_CLEAN = results regression.diffs regression.out
