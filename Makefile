@@ -14,7 +14,7 @@ DATA = $(wildcard src/sql/csm--*.sql)
 REGRESS = ratings_type ratings_agg ratings_metrics ratings_window ratings_parallel
 REGRESS_OPTS = --inputdir=.
 
-PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+PG_CFLAGS += -Wall -Wextra
 EXTRA_CLEAN = results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
