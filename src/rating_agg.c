@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "fmgr.h"
+#include "nodes/nodes.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/numeric.h"
@@ -94,15 +95,38 @@ rating_from_numeric(Numeric score)
 }
 
 /*
+ * Whether the executor owns the state, so it may be updated in place.
+ * The plain-aggregate test is AggCheckCallContext's own first test, done
+ * here without a call on every row; window aggregates take the call.
+ */
+static inline bool
+executor_owns_state(FunctionCallInfo fcinfo)
+{
+	if (likely(fcinfo->context != NULL && IsA(fcinfo->context, AggState)))
+		return true;
+	return AggCheckCallContext(fcinfo, NULL) != 0;
+}
+
+/*
  * The state to update: the executor's own when it owns it, else a copy.
+ * The executor's state is always one csm built (a plain varlena), so the
+ * per-row path avoids the detoasting call.
  */
 static inline RatingSummary *
 state_for_update(FunctionCallInfo fcinfo)
 {
-	RatingSummary *state = PG_GETARG_RATING_SUMMARY_P(0);
+	Pointer		arg = DatumGetPointer(PG_GETARG_DATUM(0));
+	RatingSummary *state;
 
-	if (!AggCheckCallContext(fcinfo, NULL) &&
-		(Pointer) state == DatumGetPointer(PG_GETARG_DATUM(0)))
+	if (likely(!VARATT_IS_EXTENDED(arg) && executor_owns_state(fcinfo)))
+	{
+		state = (RatingSummary *) arg;
+		rating_summary_check(state);
+		return state;
+	}
+
+	state = PG_GETARG_RATING_SUMMARY_P(0);
+	if ((Pointer) state == arg)
 		state = rating_summary_copy(state);
 	return state;
 }

@@ -35,24 +35,24 @@ rating_summary_copy(const RatingSummary *src)
 	return s;
 }
 
-/*
- * Every rating_summary argument passes through here.  Values are built
- * only by this file, so a size or version we do not know means data
- * written by another release of csm; say so rather than misread it.
- */
+void
+rating_summary_report_version(const RatingSummary *s)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("unsupported rating_summary version %d", s->version),
+			 errdetail("This release of csm reads rating_summary version %d of %zu bytes; this value has %u bytes.",
+					   RATING_SUMMARY_VERSION, RATING_SUMMARY_SIZE,
+					   (unsigned) VARSIZE(s))));
+}
+
+/* Every rating_summary argument passes through here. */
 RatingSummary *
 rating_summary_from_datum(Datum d)
 {
 	RatingSummary *s = (RatingSummary *) PG_DETOAST_DATUM(d);
 
-	if (unlikely(s->version != RATING_SUMMARY_VERSION ||
-				 VARSIZE(s) != RATING_SUMMARY_SIZE))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("unsupported rating_summary version %d", s->version),
-				 errdetail("This release of csm reads rating_summary version %d of %zu bytes; this value has %u bytes.",
-						   RATING_SUMMARY_VERSION, RATING_SUMMARY_SIZE,
-						   (unsigned) VARSIZE(s))));
+	rating_summary_check(s);
 	return s;
 }
 

@@ -31,6 +31,21 @@ typedef struct RatingSummary
 #define PG_GETARG_RATING_SUMMARY_P(n) DatumGetRatingSummaryP(PG_GETARG_DATUM(n))
 #define PG_RETURN_RATING_SUMMARY_P(x) PG_RETURN_POINTER(x)
 
+extern void rating_summary_report_version(const RatingSummary *s) pg_attribute_noreturn();
+
+/*
+ * Values are built only by csm, so a size or version we do not know means
+ * data written by another release; say so rather than misread it.  Inline
+ * because the transition functions check their state on every row.
+ */
+static inline void
+rating_summary_check(const RatingSummary *s)
+{
+	if (unlikely(s->version != RATING_SUMMARY_VERSION ||
+				 VARSIZE(s) != RATING_SUMMARY_SIZE))
+		rating_summary_report_version(s);
+}
+
 extern RatingSummary *rating_summary_new(void);
 extern RatingSummary *rating_summary_copy(const RatingSummary *src);
 extern RatingSummary *rating_summary_from_datum(Datum d);
