@@ -1,0 +1,197 @@
+"""Hostile search_path: nothing inside csm may be captured by look-alikes.
+
+A schema `evil`, searched before pg_catalog, holds functions and operators
+that look like the server's (int8pl, a `+` on bigint, `=` on text, sqrt,
+...) and, once csm is installed, like every csm function (same name, same
+argument types).  Each one raises "captured by evil...".  csm is installed
+under that search_path, then every csm function and aggregate is called
+(schema-qualified, as a careful caller would) with sample arguments, once
+with a clean search_path and once with the hostile one.  The outcomes (value
+or SQLSTATE and message) must be identical and never mention "captured".
+
+Run by test/security/run as a non-superuser; uses PG* environment variables.
+"""
+import itertools
+import sys
+
+import psycopg2
+import psycopg2.extensions
+
+DB = "csm_hostile"
+HOSTILE = "evil, pg_catalog, public"
+CLEAN = "pg_catalog, public"
+
+# Sample values per argument type; every type a csm function takes must be
+# here (the test fails otherwise, so new functions cannot go untested).
+SAMPLES = {
+    "smallint": ["9", "3"],
+    "integer": ["9", "3"],
+    "bigint": ["9", "3"],
+    "numeric": ["9", "3"],
+    "double precision": ["0.9", "3"],
+    "real": ["0.9", "3"],
+    "boolean": ["true", "false"],
+    "text": ["'agreement'", "'wald'", "'like'", "'dislike'"],
+    "rating_summary": ["'{0:3,6:2,8:4,9:5,10:6}'", "'{1:3,2:2,4:4,5:7}'"],
+}
+MAX_CALLS_PER_FUNCTION = 64
+
+# Server objects csm's SQL might reach; each gets an evil twin.
+EVIL_FUNCTIONS = [
+    ("int8pl", "bigint, bigint", "bigint"), ("int4pl", "integer, integer", "integer"),
+    ("float8pl", "double precision, double precision", "double precision"),
+    ("float8mi", "double precision, double precision", "double precision"),
+    ("float8mul", "double precision, double precision", "double precision"),
+    ("float8div", "double precision, double precision", "double precision"),
+    ("sqrt", "double precision", "double precision"), ("abs", "double precision", "double precision"),
+    ("round", "double precision", "double precision"), ("round", "numeric, integer", "numeric"),
+    ("lower", "text", "text"), ("upper", "text", "text"), ("btrim", "text", "text"),
+    ("textcat", "text, text", "text"), ("texteq", "text, text", "boolean"),
+    ("count", "bigint", "bigint"), ("sum", "bigint", "bigint"),
+]
+EVIL_OPERATORS = [
+    (op, t, ret)
+    for t in ("smallint", "integer", "bigint", "double precision", "numeric")
+    for op, ret in (("+", t), ("-", t), ("*", t), ("/", t), ("=", "boolean"),
+                    ("<", "boolean"), (">", "boolean"), ("<=", "boolean"),
+                    (">=", "boolean"), ("<>", "boolean"))
+] + [("||", "text", "text"), ("=", "text", "boolean"), ("<>", "text", "boolean")]
+
+
+def raiser(name, args, ret):
+    return (f"CREATE FUNCTION evil.{name}({args}) RETURNS {ret} LANGUAGE plpgsql AS "
+            f"$$BEGIN RAISE EXCEPTION 'captured by evil.{name}({args})'; END$$")
+
+
+def connect(dbname):
+    conn = psycopg2.connect(dbname=dbname, options="-c client_min_messages=warning")
+    conn.autocommit = True
+    return conn
+
+
+def install_hostile_server_twins(cur):
+    cur.execute("CREATE SCHEMA evil")
+    for name, args, ret in EVIL_FUNCTIONS:
+        cur.execute(raiser(name, args, ret))
+    for i, (op, t, ret) in enumerate(EVIL_OPERATORS):
+        fn = f"op{i}"
+        cur.execute(raiser(fn, f"{t}, {t}", ret))
+        cur.execute(f"CREATE OPERATOR evil.{op} (LEFTARG = {t}, RIGHTARG = {t}, "
+                    f"FUNCTION = evil.{fn})")
+
+
+def csm_routines(cur):
+    cur.execute("""
+        SELECT p.oid, p.proname, p.prokind,
+               pg_catalog.pg_get_function_identity_arguments(p.oid),
+               pg_catalog.format_type(p.prorettype, NULL),
+               ARRAY(SELECT pg_catalog.format_type(t, NULL)
+                     FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY u(t, i) ORDER BY i),
+               ARRAY(SELECT t FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY u(t, i) ORDER BY i)
+        FROM pg_catalog.pg_proc p
+        JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass
+             AND d.objid = p.oid AND d.deptype = 'e'
+        JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'csm'
+        ORDER BY p.proname, p.oid""")
+    return cur.fetchall()
+
+
+def samples_for(cur, typname, typoid):
+    if typname in SAMPLES:
+        return SAMPLES[typname]
+    cur.execute("SELECT typtype FROM pg_catalog.pg_type WHERE oid = %s", (typoid,))
+    if cur.fetchone()[0] == "e":
+        cur.execute("SELECT enumlabel FROM pg_catalog.pg_enum WHERE enumtypid = %s "
+                    "ORDER BY enumsortorder LIMIT 2", (typoid,))
+        return [psycopg2.extensions.QuotedString(r[0]).getquoted().decode() for r in cur.fetchall()]
+    return None
+
+
+def calls(cur, routine):
+    """SQL statements calling one csm routine with sample arguments."""
+    oid, name, kind, _, _, argnames, argoids = routine
+    pools = []
+    for tname, toid in zip(argnames, argoids):
+        s = samples_for(cur, tname, toid)
+        if s is None:
+            raise LookupError(f"no sample value for type {tname} (argument of {name}); "
+                              f"add one to SAMPLES in test/security/hostile_path.py")
+        pools.append([f"{v}::public.{tname}" if tname not in SAMPLES or tname.endswith("summary")
+                      else f"{v}::{tname}" for v in s])
+    out = []
+    for combo in itertools.islice(itertools.product(*pools), MAX_CALLS_PER_FUNCTION):
+        if kind == "a":
+            cols = ", ".join(f"c{i}" for i in range(len(combo)))
+            row = "(" + ", ".join(combo) + ")"
+            out.append(f"SELECT public.{name}({cols})::text FROM (VALUES {row}, {row}) v({cols})")
+        else:
+            out.append(f"SELECT public.{name}({', '.join(combo)})::text")
+    return out
+
+
+def outcome(cur, sql, path):
+    cur.execute(f"SET search_path = {path}")
+    try:
+        cur.execute(sql)
+        return "value: " + repr(cur.fetchall())
+    except psycopg2.Error as e:
+        return f"error {e.pgcode}: {e.diag.message_primary}"
+
+
+def main():
+    admin = connect("postgres")
+    admin.cursor().execute(f"DROP DATABASE IF EXISTS {DB}")
+    admin.cursor().execute(f"CREATE DATABASE {DB}")
+
+    conn = connect(DB)
+    cur = conn.cursor()
+    install_hostile_server_twins(cur)
+    cur.execute(f"SET search_path = {HOSTILE}")
+    cur.execute("CREATE EXTENSION csm SCHEMA public")
+
+    cur.execute(f"SET search_path = {CLEAN}")
+    routines = [r for r in csm_routines(cur)
+                if not ({"cstring", "internal"} & set(r[5]) or r[4] in ("cstring", "internal"))]
+    # Twins of csm's own functions, for any unqualified reference inside csm.
+    twins = 0
+    for oid, name, kind, identity, ret, _, _ in routines:
+        if kind == "f":
+            cur.execute(f"SET search_path = {CLEAN}")
+            cur.execute("SELECT pg_catalog.pg_get_function_result(%s)", (oid,))
+            result = cur.fetchone()[0]
+            qualified = identity
+            try:
+                cur.execute(raiser(name, qualified, result))
+                twins += 1
+            except psycopg2.Error as e:
+                print(f"hostile_path: cannot create twin of {name}({identity}): {e}")
+                return 1
+
+    # The trap must bite: an unqualified `+` in a SQL function is captured.
+    cur.execute(f"SET search_path = {CLEAN}")
+    cur.execute("CREATE FUNCTION pg_temp.unsafe_probe(bigint) RETURNS bigint "
+                "LANGUAGE sql AS 'SELECT $1 + $1'")
+    if "captured" not in outcome(cur, "SELECT pg_temp.unsafe_probe(1)", HOSTILE):
+        print("hostile_path: the evil operators capture nothing; the test is broken")
+        return 1
+
+    failures = []
+    ncalls = 0
+    for r in routines:
+        for sql in calls(cur, r):
+            clean = outcome(cur, sql, CLEAN)
+            hostile = outcome(cur, sql, HOSTILE)
+            ncalls += 1
+            if clean != hostile or "captured" in clean + hostile:
+                failures.append(f"{sql}\n   clean:   {clean}\n   hostile: {hostile}")
+    if failures:
+        print(f"hostile_path: {len(failures)} call(s) differ under a hostile search_path:")
+        print("\n".join(failures[:20]))
+        return 1
+    print(f"hostile_path: {len(routines)} csm routines, {ncalls} calls, {twins} csm twins and "
+          f"{len(EVIL_FUNCTIONS) + len(EVIL_OPERATORS)} server twins in the path: nothing captured")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
