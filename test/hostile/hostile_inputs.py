@@ -1,0 +1,218 @@
+"""Hostile inputs inside a running server: a result or a clean ERROR, never a crash.
+
+For every base type csm defines, feeds random and mutated strings through its
+text input function, and random and mutated byte strings through its binary
+receive function (via COPY ... FORMAT binary), then calls every csm function
+that takes the type on each crafted value that was accepted.  Crafted values
+include negative counts, totals that do not add up, counts near 2^63,
+unknown version bytes, truncated and over-long data.  Rolling up summaries
+whose counts approach 2^63 must raise 22003 (numeric value out of range),
+never wrap.  Afterwards the postmaster must not have restarted.
+
+    /usr/bin/python3 test/hostile/hostile_inputs.py [N]     # N inputs (default 100000)
+"""
+import io
+import random
+import struct
+import sys
+
+import psycopg2
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+rng = random.Random(20261122)
+
+# Valid text forms per type, to mutate.  A csm type missing here fails the
+# test, so new types cannot go untested.
+VALID_TEXT = {
+    "rating_summary": ["{}", "{0:1,6:2,9:3,10:4}", "{10:9223372036854775807}", "{ 5 : 0 , 7 : 3 }"],
+}
+HUGE = "9223372036854775807"
+CRAFTED_TEXT = {
+    "rating_summary": ["{1:-1}", "{11:1}", "{1:" + HUGE + ",2:1}", "{1:9223372036854775808}",
+                       "{1:1,1:2}", "{1:1", "1:1}", "{1:1,}", "{:1}", "{1:}", "{1:1}x", "",
+                       "{1:1e3}", "{0x1:1}", "{+1:1}", "{1:+1}", "{-0:1}", "{1:00000000000000000000001}"],
+}
+# Extra whole summaries to roll up in pairs: their totals overflow int64.
+OVERFLOW_PAIRS = {
+    "rating_summary": [("{10:" + HUGE + "}", "{10:1}"), ("{1:4611686018427387904}", "{2:4611686018427387904}")],
+}
+
+ALPHABET = "{}[]():,;-+ 0123456789eE.xX\t\n\\\"'abcnul"
+
+
+def mutate_text(s):
+    s = list(s)
+    for _ in range(rng.randint(1, 4)):
+        op = rng.randrange(4)
+        pos = rng.randrange(len(s) + 1)
+        if op == 0 and s:
+            del s[min(pos, len(s) - 1)]
+        elif op == 1:
+            s.insert(pos, rng.choice(ALPHABET))
+        elif op == 2 and s:
+            s[min(pos, len(s) - 1)] = rng.choice(ALPHABET)
+        else:
+            s.insert(pos, rng.choice(["9223372036854775807", "-1", "99999999999999999999", "10", "11", ","]))
+    return "".join(s)
+
+
+def random_text():
+    return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40)))
+
+
+def mutate_bytes(b):
+    b = bytearray(b)
+    for _ in range(rng.randint(1, 4)):
+        op = rng.randrange(5)
+        pos = rng.randrange(len(b) + 1)
+        if op == 0 and b:
+            b[min(pos, len(b) - 1)] ^= 1 << rng.randrange(8)
+        elif op == 1 and b:
+            b[min(pos, len(b) - 1)] = rng.choice([0, 1, 2, 0x7f, 0x80, 0xff])
+        elif op == 2:
+            del b[pos:]                                   # truncated
+        elif op == 3:
+            b[pos:pos] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 9)))  # over-long
+        elif len(b) >= pos + 8:
+            b[pos:pos + 8] = struct.pack(">q", rng.choice([-1, 2**63 - 1, -2**63, 2**62]))
+    return bytes(b)
+
+
+def copy_binary_row(payload):
+    """A COPY BINARY stream holding one row with one field."""
+    return (b"PGCOPY\n\xff\r\n\0" + struct.pack(">ii", 0, 0) + struct.pack(">hi", 1, len(payload))
+            + payload + struct.pack(">h", -1))
+
+
+def main():
+    conn = psycopg2.connect(dbname="postgres", options="-c client_min_messages=warning")
+    conn.autocommit = True
+    cur = conn.cursor()
+    cur.execute("DROP DATABASE IF EXISTS csm_hostile_inputs")
+    cur.execute("CREATE DATABASE csm_hostile_inputs")
+    cur.execute("SELECT pg_postmaster_start_time()")
+    started = cur.fetchone()[0]
+    conn.close()
+
+    conn = psycopg2.connect(dbname="csm_hostile_inputs", options="-c client_min_messages=warning")
+    conn.autocommit = True
+    cur = conn.cursor()
+    cur.execute("CREATE EXTENSION csm")
+    cur.execute("""SELECT t.typname FROM pg_type t
+                   JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+                   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'csm'
+                   WHERE t.typtype = 'b' ORDER BY 1""")
+    types = [r[0] for r in cur.fetchall()]
+    missing = [t for t in types if t not in VALID_TEXT]
+    if missing:
+        print(f"hostile: no valid samples for {missing}; add them to test/hostile/hostile_inputs.py")
+        return 1
+
+    # Checks inside the server: one subtransaction per input, outcome counted.
+    cur.execute("""
+      CREATE FUNCTION try_inputs(typ regtype, inputs text[]) RETURNS TABLE(accepted text[], sqlstates text[])
+      LANGUAGE plpgsql AS $$
+      DECLARE s text; v text; ok text[] := '{}'; states text[] := '{}';
+      BEGIN
+        FOREACH s IN ARRAY inputs LOOP
+          BEGIN
+            EXECUTE format('SELECT $1::%s::text', typ) INTO v USING s;
+            ok := ok || v;
+          EXCEPTION WHEN OTHERS THEN
+            states := states || SQLSTATE::text;
+          END;
+        END LOOP;
+        RETURN QUERY SELECT ok, states;
+      END $$""")
+
+    per_type = N // len(types)
+    bad_states = {}
+    accepted_values = {t: set(VALID_TEXT[t]) for t in types}
+    total = 0
+    for t in types:
+        # Text: half mutated valid forms, a quarter random strings, the crafted ones.
+        texts = list(CRAFTED_TEXT.get(t, []))
+        n_text = per_type * 6 // 10
+        while len(texts) < n_text:
+            texts.append(mutate_text(rng.choice(VALID_TEXT[t])) if rng.random() < 0.7 else random_text())
+        texts = [x.replace("\0", "") for x in texts]
+        for i in range(0, len(texts), 5000):
+            cur.execute("SELECT * FROM try_inputs(%s::regtype, %s)", (t, texts[i:i + 5000]))
+            ok, states = cur.fetchone()
+            accepted_values[t].update(ok)
+            for s in states:
+                if s not in ("22P02", "22003", "22023", "22P03"):
+                    bad_states[s] = bad_states.get(s, 0) + 1
+        total += len(texts)
+
+        # Binary: mutations of the valid values' send output, random bytes.
+        cur.execute(f"CREATE TABLE recv_{t} (v {t})")
+        valid_bin = []
+        for v in VALID_TEXT[t]:
+            cur.execute(f"SELECT {t}_send(%s::{t})", (v,))
+            valid_bin.append(bytes(cur.fetchone()[0]))
+        n_bin = per_type - n_text
+        for i in range(n_bin):
+            if rng.random() < 0.8:
+                blob = mutate_bytes(rng.choice(valid_bin))
+            else:
+                blob = bytes(rng.randrange(256) for _ in range(rng.randint(0, 120)))
+            try:
+                cur.copy_expert(f"COPY recv_{t} FROM STDIN (FORMAT binary)", io.BytesIO(copy_binary_row(blob)))
+            except psycopg2.Error as e:
+                if e.pgcode not in ("22P02", "22003", "22023", "22P03"):
+                    bad_states[e.pgcode] = bad_states.get(e.pgcode, 0) + 1
+        total += n_bin
+        cur.execute(f"SELECT v::text FROM recv_{t}")
+        accepted_values[t].update(r[0] for r in cur.fetchall())
+
+        # Every accepted value through every csm function taking the type.
+        cur.execute("""SELECT p.proname, p.prokind, pg_get_function_identity_arguments(p.oid), p.pronargs
+                       FROM pg_proc p
+                       JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+                       JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'csm'
+                       WHERE p.proargtypes[0] = %s::regtype AND p.pronargs = 1""", (t,))
+        funcs = cur.fetchall()
+        values = sorted(accepted_values[t])
+        for name, kind, _, _ in funcs:
+            if kind == "a":
+                sql = f"SELECT {name}(v::{t})::text FROM unnest(%s::text[]) v"
+            else:
+                sql = f"SELECT {name}(v::{t})::text FROM unnest(%s::text[]) v"
+            for i in range(0, len(values), 2000):
+                try:
+                    cur.execute(sql, (values[i:i + 2000],))
+                except psycopg2.Error as e:
+                    if e.pgcode not in ("22003", "22023", "22012", "2200H"):
+                        bad_states[e.pgcode] = bad_states.get(e.pgcode, 0) + 1
+            total += len(values)
+
+        # Rolling up summaries near 2^63 must raise 22003, never wrap.
+        for a, b in OVERFLOW_PAIRS.get(t, []):
+            try:
+                cur.execute(f"SELECT rollup(v::{t})::text FROM unnest(ARRAY[%s, %s]) v", (a, b))
+                print(f"hostile: rollup of {a} and {b} did not overflow: {cur.fetchone()[0]}")
+                return 1
+            except psycopg2.Error as e:
+                if e.pgcode != "22003":
+                    print(f"hostile: rollup of {a} and {b}: SQLSTATE {e.pgcode}, expected 22003")
+                    return 1
+        print(f"hostile: {t}: {len(texts)} text inputs, {n_bin} binary inputs, "
+              f"{len(values)} accepted values through {len(funcs)} functions")
+
+    conn.close()
+    conn = psycopg2.connect(dbname="postgres")
+    cur = conn.cursor()
+    cur.execute("SELECT pg_postmaster_start_time()")
+    if cur.fetchone()[0] != started:
+        print("hostile: the server restarted: a backend crashed")
+        return 1
+    if bad_states:
+        print(f"hostile: unexpected SQLSTATEs (count): {bad_states}")
+        return 1
+    print(f"hostile: {total} inputs, the server never restarted, every error a clean data error")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
