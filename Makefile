@@ -6,7 +6,8 @@ MODULE_big = csm
 # One list per metric family, so that families can be developed side by side.
 OBJS_CORE = src/csm.o
 
-OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rating_metrics.o
+OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rating_metrics.o \
+	src/rating_ops.o
 
 OBJS_INFERENCE =
 
@@ -28,7 +29,10 @@ REGRESS_GAP =
 
 REGRESS_KANO =
 
-REGRESS = $(REGRESS_RATINGS) $(REGRESS_INFERENCE) $(REGRESS_GAP) $(REGRESS_KANO)
+REGRESS_OPERATIONS = summary_ops
+
+REGRESS = $(REGRESS_RATINGS) $(REGRESS_INFERENCE) $(REGRESS_GAP) $(REGRESS_KANO) \
+	$(REGRESS_OPERATIONS)
 REGRESS_OPTS = --inputdir=.
 
 PG_CFLAGS += -Wall -Wextra

@@ -1,0 +1,50 @@
+-- Operators on summaries, and a rollup table maintained with ON CONFLICT
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS csm;
+RESET client_min_messages;
+
+-- Merge adds counts; by hand: {6:1,9:2} + {6:2,10:1} = {6:3,9:2,10:1}.
+SELECT '{6:1,9:2}'::rating_summary + '{6:2,10:1}'::rating_summary AS merged;
+SELECT '{}'::rating_summary + '{3:4}'::rating_summary AS empty_plus;
+SELECT '{6:3,9:2,10:1}'::rating_summary - '{6:2,10:1}'::rating_summary AS difference;
+SELECT '{6:1}'::rating_summary - '{6:2}'::rating_summary;      -- not contained: error
+SELECT '{10:9223372036854775807}'::rating_summary + '{0:1}'::rating_summary;  -- overflow
+SELECT '{1:1,2:2}'::rating_summary = '{ 2:2, 1:1, 5:0 }'::rating_summary AS eq,
+       '{1:1}'::rating_summary <> '{1:2}'::rating_summary AS ne,
+       '{1:1}'::rating_summary = '{2:1}'::rating_summary AS differs;
+SELECT NULL::rating_summary + '{1:1}'::rating_summary IS NULL AS strict_null;
+
+-- A stream of answers arrives in 20 batches; each batch is folded into the
+-- rollup table with ON CONFLICT ... DO UPDATE.  The table must equal a full
+-- recomputation, and the plain-SQL NPS, at the end.
+CREATE TABLE answers (id int, day date, store text, score int);
+CREATE TABLE rollup_daily (day date, store text, s rating_summary,
+                           PRIMARY KEY (day, store));
+DO $$
+BEGIN
+  FOR batch IN 0..19 LOOP
+    INSERT INTO answers
+    SELECT i, date '2026-01-01' + (i * 7) % 9, 'store ' || (i * 13) % 4,
+           CASE WHEN i % 17 = 0 THEN NULL ELSE (i * 31 + batch) % 11 END
+    FROM generate_series(batch * 500 + 1, batch * 500 + 500) i;
+
+    INSERT INTO rollup_daily AS t (day, store, s)
+    SELECT day, store, rating_agg(score) FROM answers
+    WHERE id BETWEEN batch * 500 + 1 AND batch * 500 + 500 AND score IS NOT NULL
+    GROUP BY day, store
+    ON CONFLICT (day, store) DO UPDATE SET s = t.s + EXCLUDED.s;
+  END LOOP;
+END $$;
+
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE r.s = f.s) AS equal_to_recomputation
+FROM rollup_daily r FULL JOIN (SELECT day, store, rating_agg(score) AS s
+                               FROM answers GROUP BY day, store) f USING (day, store);
+SELECT store,
+       nps(rollup(s)) = (SELECT 100.0 * (count(*) FILTER (WHERE score >= 9)
+                                         - count(*) FILTER (WHERE score <= 6)) / count(score)
+                         FROM answers a WHERE a.store = r.store) AS nps_matches_plain_sql
+FROM rollup_daily r GROUP BY store ORDER BY store;
+SELECT sum(rating_count(s)) AS answers_in_rollup,
+       (SELECT count(score) FROM answers) AS answers_counted
+FROM rollup_daily;
