@@ -7,6 +7,7 @@ MODULE_big = csm
 OBJS_CORE = src/csm.o
 
 OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rating_metrics.o \
+	src/rating_scales.o \
 	src/rating_ops.o
 
 OBJS_INFERENCE =

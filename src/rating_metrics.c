@@ -15,6 +15,7 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 
+#include "rating_scales.h"
 #include "rating_summary.h"
 
 PG_FUNCTION_INFO_V1(rating_summary_nps);
@@ -37,23 +38,6 @@ PG_FUNCTION_INFO_V1(rating_summary_count);
 PG_FUNCTION_INFO_V1(rating_summary_count_of);
 PG_FUNCTION_INFO_V1(rating_summary_mean);
 
-/* Standard NPS cut points (Reichheld 2003): 0-6 detract, 7-8 passive. */
-#define NPS_DETRACTOR_MAX	6
-#define NPS_PASSIVE_MAX		8
-
-#define CSAT_DEFAULT_SCALE	5
-#define CES_DEFAULT_SCALE	7
-
-static int64
-count_range(const RatingSummary *s, int lo, int hi)
-{
-	int64		total = 0;
-
-	for (int i = lo; i <= hi; i++)
-		total += s->hist.counts[i];
-	return total;
-}
-
 static float8
 percent(int64 part, int64 whole)
 {
@@ -63,55 +47,19 @@ percent(int64 part, int64 whole)
 static float8
 nps_points(const RatingSummary *s, int detractor_max, int passive_max)
 {
-	int64		detractors = count_range(s, RATING_MIN, detractor_max);
-	int64		promoters = count_range(s, passive_max + 1, RATING_MAX);
+	int64		detractors = rating_count_range(s, RATING_MIN, detractor_max);
+	int64		promoters = rating_count_range(s, passive_max + 1, RATING_MAX);
 
 	/* exact below 2^46 answers, so the one division rounds correctly */
 	return 100.0 * ((float8) promoters - (float8) detractors) / (float8) s->hist.n;
 }
 
-/*
- * A metric defined on a 1..scale_max scale must not silently count answers
- * from another scale: a 7 in a 1-5 CSAT means the wrong scale was assumed.
- */
-static void
-require_scale(const RatingSummary *s, int scale_max, const char *metric,
-			  const char *hint)
-{
-	for (int i = RATING_MIN; i <= RATING_MAX; i++)
-	{
-		if (s->hist.counts[i] == 0 || (i >= 1 && i <= scale_max))
-			continue;
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s score %d is out of range for a 1 to %d scale",
-						metric, i, scale_max),
-				 errdetail("The answers include %lld of %d; %s scores are whole numbers from 1 to %d.",
-						   (long long) s->hist.counts[i], i, metric, scale_max),
-				 hint ? errhint("%s", hint) : 0));
-	}
-}
-
-static void
-require_scale_max(int scale_max, int lowest)
-{
-	if (scale_max < lowest || scale_max > RATING_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("scale maximum %d is out of range", scale_max),
-				 errdetail("Scales run from 1 to a maximum between %d and %d.",
-						   lowest, RATING_MAX)));
-}
-
 static float8
 csat_topk(const RatingSummary *s, int k, int scale_max)
 {
-	const char *hint = NULL;
-
-	if (scale_max == CSAT_DEFAULT_SCALE)
-		hint = "If the survey uses another scale, state it, as in csat_top2(rating_agg(score), 7).";
-	require_scale(s, scale_max, "CSAT", hint);
-	return percent(count_range(s, scale_max - k + 1, scale_max), s->hist.n);
+	rating_require_scale(s, scale_max, "CSAT",
+						 scale_max == CSAT_DEFAULT_SCALE ? CSAT_SCALE_HINT : NULL);
+	return percent(rating_count_range(s, scale_max - k + 1, scale_max), s->hist.n);
 }
 
 #define RETURN_NULL_IF_EMPTY(s) \
@@ -155,7 +103,7 @@ rating_summary_promoters(PG_FUNCTION_ARGS)
 {
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 
-	PG_RETURN_INT64(count_range(s, NPS_PASSIVE_MAX + 1, RATING_MAX));
+	PG_RETURN_INT64(rating_count_range(s, NPS_PASSIVE_MAX + 1, RATING_MAX));
 }
 
 Datum
@@ -163,7 +111,7 @@ rating_summary_passives(PG_FUNCTION_ARGS)
 {
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 
-	PG_RETURN_INT64(count_range(s, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX));
+	PG_RETURN_INT64(rating_count_range(s, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX));
 }
 
 Datum
@@ -171,7 +119,7 @@ rating_summary_detractors(PG_FUNCTION_ARGS)
 {
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 
-	PG_RETURN_INT64(count_range(s, RATING_MIN, NPS_DETRACTOR_MAX));
+	PG_RETURN_INT64(rating_count_range(s, RATING_MIN, NPS_DETRACTOR_MAX));
 }
 
 Datum
@@ -180,7 +128,7 @@ rating_summary_promoter_pct(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 
 	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(percent(count_range(s, NPS_PASSIVE_MAX + 1, RATING_MAX),
+	PG_RETURN_FLOAT8(percent(rating_count_range(s, NPS_PASSIVE_MAX + 1, RATING_MAX),
 							 s->hist.n));
 }
 
@@ -190,7 +138,7 @@ rating_summary_passive_pct(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 
 	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(percent(count_range(s, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX),
+	PG_RETURN_FLOAT8(percent(rating_count_range(s, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX),
 							 s->hist.n));
 }
 
@@ -200,7 +148,7 @@ rating_summary_detractor_pct(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 
 	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(percent(count_range(s, RATING_MIN, NPS_DETRACTOR_MAX),
+	PG_RETURN_FLOAT8(percent(rating_count_range(s, RATING_MIN, NPS_DETRACTOR_MAX),
 							 s->hist.n));
 }
 
@@ -219,7 +167,7 @@ rating_summary_csat_top2_scale(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	int32		scale_max = PG_GETARG_INT32(1);
 
-	require_scale_max(scale_max, 3);
+	rating_require_scale_max(scale_max, 3);
 	RETURN_NULL_IF_EMPTY(s);
 	PG_RETURN_FLOAT8(csat_topk(s, 2, scale_max));
 }
@@ -239,7 +187,7 @@ rating_summary_csat_topbox_scale(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	int32		scale_max = PG_GETARG_INT32(1);
 
-	require_scale_max(scale_max, 2);
+	rating_require_scale_max(scale_max, 2);
 	RETURN_NULL_IF_EMPTY(s);
 	PG_RETURN_FLOAT8(csat_topk(s, 1, scale_max));
 }
@@ -252,13 +200,8 @@ rating_summary_csat_topk(PG_FUNCTION_ARGS)
 	int32		k = PG_GETARG_INT32(1);
 	int32		scale_max = PG_GETARG_INT32(2);
 
-	require_scale_max(scale_max, 2);
-	if (k < 1 || k >= scale_max)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("top-%d box is out of range for a 1 to %d scale", k, scale_max),
-				 errdetail("The number of top boxes runs from 1 to %d on this scale.",
-						   scale_max - 1)));
+	rating_require_scale_max(scale_max, 2);
+	rating_require_top_boxes(k, scale_max);
 	RETURN_NULL_IF_EMPTY(s);
 	PG_RETURN_FLOAT8(csat_topk(s, k, scale_max));
 }
@@ -280,8 +223,7 @@ rating_summary_ces_avg(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 
 	RETURN_NULL_IF_EMPTY(s);
-	require_scale(s, CES_DEFAULT_SCALE, "CES",
-				  "For CES 1.0 (effort on 1 to 5), state the scale: ces_avg(rating_agg(score), 5).");
+	rating_require_scale(s, CES_DEFAULT_SCALE, "CES", CES_SCALE_HINT);
 	PG_RETURN_FLOAT8(mean_rating(s));
 }
 
@@ -291,9 +233,9 @@ rating_summary_ces_avg_scale(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	int32		scale_max = PG_GETARG_INT32(1);
 
-	require_scale_max(scale_max, 2);
+	rating_require_scale_max(scale_max, 2);
 	RETURN_NULL_IF_EMPTY(s);
-	require_scale(s, scale_max, "CES", NULL);
+	rating_require_scale(s, scale_max, "CES", NULL);
 	PG_RETURN_FLOAT8(mean_rating(s));
 }
 
@@ -307,32 +249,11 @@ Datum
 rating_summary_ces_easy_pct(PG_FUNCTION_ARGS)
 {
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-	char	   *orientation = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	int			scale_max;
-	int			easy_lo;
-	int			easy_hi;
-
-	if (pg_strcasecmp(orientation, "agreement") == 0)
-	{
-		scale_max = 7;
-		easy_lo = 5;
-		easy_hi = 7;
-	}
-	else if (pg_strcasecmp(orientation, "effort") == 0)
-	{
-		scale_max = 5;
-		easy_lo = 1;
-		easy_hi = 2;
-	}
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown CES orientation \"%s\"", orientation),
-				 errhint("Use 'agreement' for CES 2.0 (1 to 7, easy = 5 to 7) or 'effort' for CES 1.0 (1 to 5, easy = 1 to 2).")));
+	CesOrientation o = rating_ces_orientation(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 
 	RETURN_NULL_IF_EMPTY(s);
-	require_scale(s, scale_max, "CES", NULL);
-	PG_RETURN_FLOAT8(percent(count_range(s, easy_lo, easy_hi), s->hist.n));
+	rating_require_scale(s, o.scale_max, "CES", NULL);
+	PG_RETURN_FLOAT8(percent(rating_count_range(s, o.easy_lo, o.easy_hi), s->hist.n));
 }
 
 Datum
