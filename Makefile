@@ -14,7 +14,7 @@ OBJS_INFERENCE = src/distributions.o src/inference.o src/rating_inference.o
 
 OBJS_GAP =
 
-OBJS_KANO =
+OBJS_KANO = src/kano_codec.o src/kano_model.o src/kano_summary.o src/kano_agg.o src/kano_metrics.o
 
 OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO)
 
@@ -28,7 +28,7 @@ REGRESS_INFERENCE = inference
 
 REGRESS_GAP =
 
-REGRESS_KANO =
+REGRESS_KANO = kano
 
 REGRESS_OPERATIONS = summary_ops citus_ready partitionwise
 

@@ -257,6 +257,387 @@ COMMENT ON AGGREGATE @extschema@.nps_ci(double precision) IS
 
 -- ==== Kano model ============================================================
 
+-- kano_class: a respondent's category, ordered by the M > O > A > I priority
+CREATE TYPE @extschema@.kano_class AS ENUM
+	('must-be', 'one-dimensional', 'attractive', 'indifferent', 'reverse', 'questionable');
+COMMENT ON TYPE @extschema@.kano_class IS
+'Kano category (Berger et al. 1993), in priority order M > O > A > I, then reverse, questionable';
+
+-- kano_summary: counts of the 25 (functional, dysfunctional) answer pairs
+
+CREATE TYPE @extschema@.kano_summary;
+
+CREATE FUNCTION @extschema@.kano_summary_in(pg_catalog.cstring)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_summary_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_summary_in(pg_catalog.cstring) IS
+'input function of kano_summary';
+
+CREATE FUNCTION @extschema@.kano_summary_out(@extschema@.kano_summary)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'kano_summary_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_summary_out(@extschema@.kano_summary) IS
+'output function of kano_summary';
+
+CREATE FUNCTION @extschema@.kano_summary_recv(pg_catalog.internal)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_summary_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_summary_recv(pg_catalog.internal) IS
+'binary input function of kano_summary';
+
+CREATE FUNCTION @extschema@.kano_summary_send(@extschema@.kano_summary)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'kano_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_summary_send(@extschema@.kano_summary) IS
+'binary output function of kano_summary';
+
+CREATE TYPE @extschema@.kano_summary (
+	INPUT = @extschema@.kano_summary_in,
+	OUTPUT = @extschema@.kano_summary_out,
+	RECEIVE = @extschema@.kano_summary_recv,
+	SEND = @extschema@.kano_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.kano_summary IS
+'counts of Kano answer pairs, text {15:3,33:2} (functional then dysfunctional answer, 1-5): the state of every Kano aggregate';
+
+CREATE TYPE @extschema@.kano_result AS (
+	category @extschema@.kano_class,	-- most frequent; ties by M > O > A > I
+	a bigint, o bigint, m bigint, i bigint, r bigint, q bigint,
+	n bigint,
+	better double precision,			-- (A + O) / (A + O + M + I)
+	worse double precision,				-- -(O + M) / (A + O + M + I)
+	total_strength double precision,	-- (A + O + M) / n
+	category_strength double precision,	-- top share - second share
+	fong_difference bigint,				-- the two highest counts, a - b
+	fong_critical double precision,		-- 1.65 sqrt((a + b)(2n - a - b) / 2n)
+	fong_significant boolean,
+	functional_score double precision,	-- DuMouchel means over A, O, M, I answers
+	dysfunctional_score double precision
+);
+COMMENT ON TYPE @extschema@.kano_result IS
+'Kano result of a feature: category, counts, Better/Worse, strengths, Fong test, continuous scores';
+
+CREATE FUNCTION @extschema@.kano_category(functional integer, dysfunctional integer)
+RETURNS @extschema@.kano_class
+AS 'MODULE_PATHNAME', 'kano_category_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_category(functional integer, dysfunctional integer) IS
+'Kano category of one answer pair, answers 1 like .. 5 dislike';
+
+CREATE FUNCTION @extschema@.kano_category(functional text, dysfunctional text)
+RETURNS @extschema@.kano_class
+AS 'MODULE_PATHNAME', 'kano_category_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_category(functional text, dysfunctional text) IS
+'Kano category of one answer pair given as labels: like, must-be/expect, neutral, live-with/tolerate, dislike';
+
+CREATE FUNCTION @extschema@.kano_code(@extschema@.kano_class)
+RETURNS text
+AS 'MODULE_PATHNAME', 'kano_class_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_code(@extschema@.kano_class) IS
+'short code of a Kano category: M, O, A, I, R or Q';
+
+CREATE FUNCTION @extschema@.kano_accum(@extschema@.kano_summary, integer, integer)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_accum_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_accum(@extschema@.kano_summary, integer, integer) IS
+'transition function of the Kano aggregates over 1-5 answers';
+
+CREATE FUNCTION @extschema@.kano_accum(@extschema@.kano_summary, text, text)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_accum_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_accum(@extschema@.kano_summary, text, text) IS
+'transition function of the Kano aggregates over answer labels';
+
+CREATE FUNCTION @extschema@.kano_retract(@extschema@.kano_summary, integer, integer)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_retract_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_retract(@extschema@.kano_summary, integer, integer) IS
+'moving-aggregate inverse of kano_accum';
+
+CREATE FUNCTION @extschema@.kano_retract(@extschema@.kano_summary, text, text)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_retract_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_retract(@extschema@.kano_summary, text, text) IS
+'moving-aggregate inverse of kano_accum';
+
+CREATE FUNCTION @extschema@.kano_summary_combine(@extschema@.kano_summary, @extschema@.kano_summary)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_summary_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_summary_combine(@extschema@.kano_summary, @extschema@.kano_summary) IS
+'combine function of the Kano aggregates: adds counts';
+
+CREATE FUNCTION @extschema@.kano_summary_retract(@extschema@.kano_summary, @extschema@.kano_summary)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_summary_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_summary_retract(@extschema@.kano_summary, @extschema@.kano_summary) IS
+'inverse of rollup(kano_summary) in window frames';
+
+CREATE FUNCTION @extschema@.kano_summary_final(@extschema@.kano_summary)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_summary_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_summary_final(@extschema@.kano_summary) IS
+'final function of kano_agg and rollup: NULL when empty';
+
+CREATE FUNCTION @extschema@.kano_result(@extschema@.kano_summary, threshold double precision DEFAULT 0)
+RETURNS @extschema@.kano_result
+AS 'MODULE_PATHNAME', 'kano_summary_result' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_result(@extschema@.kano_summary, threshold double precision) IS
+'Kano result of a feature; threshold in percentage points under which the priority rule decides between the top two';
+
+CREATE FUNCTION @extschema@.kano_result_final(@extschema@.kano_summary)
+RETURNS @extschema@.kano_result
+AS 'MODULE_PATHNAME', 'kano_summary_result_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_result_final(@extschema@.kano_summary) IS
+'final function of the one-step kano()';
+
+CREATE FUNCTION @extschema@.kano_category(@extschema@.kano_summary, threshold double precision DEFAULT 0)
+RETURNS @extschema@.kano_class
+AS 'MODULE_PATHNAME', 'kano_summary_category' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_category(@extschema@.kano_summary, threshold double precision) IS
+'category of a feature: the most frequent, ties by M > O > A > I';
+
+CREATE FUNCTION @extschema@.kano_category_final(@extschema@.kano_summary)
+RETURNS @extschema@.kano_class
+AS 'MODULE_PATHNAME', 'kano_summary_category_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_category_final(@extschema@.kano_summary) IS
+'final function of kano_feature_category';
+
+CREATE FUNCTION @extschema@.kano_better(@extschema@.kano_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'kano_summary_better' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_better(@extschema@.kano_summary) IS
+'Better coefficient (A + O) / (A + O + M + I); NULL without A, O, M, I answers';
+
+CREATE FUNCTION @extschema@.kano_worse(@extschema@.kano_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'kano_summary_worse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_worse(@extschema@.kano_summary) IS
+'Worse coefficient -(O + M) / (A + O + M + I); NULL without A, O, M, I answers';
+
+CREATE FUNCTION @extschema@.kano_count(@extschema@.kano_summary, @extschema@.kano_class)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'kano_summary_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_count(@extschema@.kano_summary, @extschema@.kano_class) IS
+'number of answer pairs in a Kano category';
+
+CREATE FUNCTION @extschema@.kano_summary_merge(@extschema@.kano_summary, @extschema@.kano_summary)
+RETURNS @extschema@.kano_summary
+AS 'MODULE_PATHNAME', 'kano_summary_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_summary_merge(@extschema@.kano_summary, @extschema@.kano_summary) IS
+'the summary of both sets of answer pairs (operator +)';
+
+CREATE FUNCTION @extschema@.kano_summary_eq(@extschema@.kano_summary, @extschema@.kano_summary)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'kano_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.kano_summary_eq(@extschema@.kano_summary, @extschema@.kano_summary) IS
+'same counts (operator =)';
+
+CREATE FUNCTION @extschema@.kano_summary_ne(@extschema@.kano_summary, @extschema@.kano_summary)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'kano_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.kano_summary_ne(@extschema@.kano_summary, @extschema@.kano_summary) IS
+'different counts (operator <>)';
+
+CREATE AGGREGATE @extschema@.kano_agg(functional integer, dysfunctional integer) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_summary_final,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano_agg(integer, integer) IS
+'counts of Kano answer pairs';
+
+CREATE AGGREGATE @extschema@.kano(functional integer, dysfunctional integer) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_result_final,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_result_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano(integer, integer) IS
+'Kano result of a feature from its answer pairs';
+
+CREATE AGGREGATE @extschema@.kano_feature_category(functional integer, dysfunctional integer) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_category_final,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_category_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano_feature_category(integer, integer) IS
+'Kano category of a feature from its answer pairs';
+
+CREATE AGGREGATE @extschema@.kano_better(functional integer, dysfunctional integer) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_better,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_better,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano_better(integer, integer) IS
+'Better coefficient of a feature from its answer pairs';
+
+CREATE AGGREGATE @extschema@.kano_worse(functional integer, dysfunctional integer) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_worse,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_worse,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano_worse(integer, integer) IS
+'Worse coefficient of a feature from its answer pairs';
+
+CREATE AGGREGATE @extschema@.kano_agg(functional text, dysfunctional text) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_summary_final,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano_agg(text, text) IS
+'counts of Kano answer pairs';
+
+CREATE AGGREGATE @extschema@.kano(functional text, dysfunctional text) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_result_final,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_result_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano(text, text) IS
+'Kano result of a feature from its answer pairs';
+
+CREATE AGGREGATE @extschema@.kano_feature_category(functional text, dysfunctional text) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_category_final,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_category_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano_feature_category(text, text) IS
+'Kano category of a feature from its answer pairs';
+
+CREATE AGGREGATE @extschema@.kano_better(functional text, dysfunctional text) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_better,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_better,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano_better(text, text) IS
+'Better coefficient of a feature from its answer pairs';
+
+CREATE AGGREGATE @extschema@.kano_worse(functional text, dysfunctional text) (
+	SFUNC = @extschema@.kano_accum,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_worse,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_accum,
+	MINVFUNC = @extschema@.kano_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_worse,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.kano_worse(text, text) IS
+'Worse coefficient of a feature from its answer pairs';
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.kano_summary) (
+	SFUNC = @extschema@.kano_summary_combine,
+	STYPE = @extschema@.kano_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.kano_summary_final,
+	COMBINEFUNC = @extschema@.kano_summary_combine,
+	MSFUNC = @extschema@.kano_summary_combine,
+	MINVFUNC = @extschema@.kano_summary_retract,
+	MSTYPE = @extschema@.kano_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.kano_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.kano_summary) IS
+'merge of stored Kano summaries';
+
+CREATE OPERATOR @extschema@.+ (
+	LEFTARG = @extschema@.kano_summary, RIGHTARG = @extschema@.kano_summary,
+	FUNCTION = @extschema@.kano_summary_merge, COMMUTATOR = OPERATOR(@extschema@.+)
+);
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.kano_summary, @extschema@.kano_summary) IS 'merge two Kano summaries';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.kano_summary, RIGHTARG = @extschema@.kano_summary,
+	FUNCTION = @extschema@.kano_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.kano_summary, @extschema@.kano_summary) IS 'Kano summaries holding the same counts';
+
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.kano_summary, RIGHTARG = @extschema@.kano_summary,
+	FUNCTION = @extschema@.kano_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.kano_summary, @extschema@.kano_summary) IS 'Kano summaries differing in some count';
+
 
 -- ==== end of Kano model =====================================================
 

@@ -33,6 +33,7 @@ SAMPLES = {
     "boolean": ["true", "false"],
     "text": ["'agreement'", "'wald'", "'like'", "'dislike'"],
     "rating_summary": ["'{0:3,6:2,8:4,9:5,10:6}'", "'{1:3,2:2,4:4,5:7}'"],
+    "kano_summary": ["'{15:3,13:2,25:1,33:4}'", "'{11:1,51:2}'"],
 }
 MAX_CALLS_PER_FUNCTION = 64
 
