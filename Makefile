@@ -12,7 +12,7 @@ OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rati
 
 OBJS_INFERENCE = src/distributions.o src/inference.o src/rating_inference.o
 
-OBJS_GAP =
+OBJS_GAP = src/gap_codec.o src/gap_summary.o src/gap_agg.o src/gap_metrics.o
 
 OBJS_KANO = src/kano_codec.o src/kano_model.o src/kano_summary.o src/kano_agg.o src/kano_metrics.o
 
@@ -26,7 +26,7 @@ REGRESS_RATINGS = ratings_type ratings_agg ratings_metrics ratings_window rating
 
 REGRESS_INFERENCE = inference
 
-REGRESS_GAP =
+REGRESS_GAP = gap
 
 REGRESS_KANO = kano
 

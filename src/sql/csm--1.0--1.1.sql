@@ -251,6 +251,508 @@ COMMENT ON AGGREGATE @extschema@.nps_ci(double precision) IS
 
 -- ==== gap models: CSI weighted gap, SERVQUAL, ACSI ==========================
 
+-- gap_summary: sums of P, E, P - E, (P - E)^2, w and w (P - E), double-double
+
+CREATE TYPE @extschema@.gap_summary;
+
+CREATE FUNCTION @extschema@.gap_summary_in(pg_catalog.cstring)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_summary_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_summary_in(pg_catalog.cstring) IS
+'input function of gap_summary';
+
+CREATE FUNCTION @extschema@.gap_summary_out(@extschema@.gap_summary)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'gap_summary_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_summary_out(@extschema@.gap_summary) IS
+'output function of gap_summary';
+
+CREATE FUNCTION @extschema@.gap_summary_recv(pg_catalog.internal)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_summary_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_summary_recv(pg_catalog.internal) IS
+'binary input function of gap_summary';
+
+CREATE FUNCTION @extschema@.gap_summary_send(@extschema@.gap_summary)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'gap_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_summary_send(@extschema@.gap_summary) IS
+'binary output function of gap_summary';
+
+CREATE TYPE @extschema@.gap_summary (
+	INPUT = @extschema@.gap_summary_in,
+	OUTPUT = @extschema@.gap_summary_out,
+	RECEIVE = @extschema@.gap_summary_recv,
+	SEND = @extschema@.gap_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.gap_summary IS
+'sums behind the CSI weighted gap and SERVQUAL gap: {n:..,w:..,wg:..,g:..,gg:..,p:..,e:..}';
+
+CREATE FUNCTION @extschema@.gap_accum(@extschema@.gap_summary, double precision, double precision)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_accum(@extschema@.gap_summary, double precision, double precision) IS
+'transition function of the unweighted gap aggregates';
+
+CREATE FUNCTION @extschema@.gap_accum(@extschema@.gap_summary, double precision, double precision, double precision)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_accum_weighted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_accum(@extschema@.gap_summary, double precision, double precision, double precision) IS
+'transition function of the weighted gap aggregates';
+
+CREATE FUNCTION @extschema@.gap_retract(@extschema@.gap_summary, double precision, double precision)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_retract(@extschema@.gap_summary, double precision, double precision) IS
+'moving-aggregate inverse of gap_accum';
+
+CREATE FUNCTION @extschema@.gap_retract(@extschema@.gap_summary, double precision, double precision, double precision)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_retract_weighted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_retract(@extschema@.gap_summary, double precision, double precision, double precision) IS
+'moving-aggregate inverse of gap_accum';
+
+CREATE FUNCTION @extschema@.gap_summary_combine(@extschema@.gap_summary, @extschema@.gap_summary)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_summary_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_summary_combine(@extschema@.gap_summary, @extschema@.gap_summary) IS
+'combine function of the gap aggregates';
+
+CREATE FUNCTION @extschema@.gap_summary_retract(@extschema@.gap_summary, @extschema@.gap_summary)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_summary_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_summary_retract(@extschema@.gap_summary, @extschema@.gap_summary) IS
+'inverse of rollup(gap_summary) in window frames';
+
+CREATE FUNCTION @extschema@.gap_summary_final(@extschema@.gap_summary)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_summary_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_summary_final(@extschema@.gap_summary) IS
+'final function of gap_agg and rollup: NULL when empty';
+
+CREATE FUNCTION @extschema@.gap_weighted(@extschema@.gap_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'gap_summary_weighted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_weighted(@extschema@.gap_summary) IS
+'importance-weighted gap sum w (P - E) / sum w; NULL when all weights are 0';
+
+CREATE FUNCTION @extschema@.gap_mean(@extschema@.gap_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'gap_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_mean(@extschema@.gap_summary) IS
+'unweighted mean gap P - E';
+
+CREATE FUNCTION @extschema@.gap_perception_mean(@extschema@.gap_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'gap_summary_perception_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_perception_mean(@extschema@.gap_summary) IS
+'mean perception';
+
+CREATE FUNCTION @extschema@.gap_expectation_mean(@extschema@.gap_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'gap_summary_expectation_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_expectation_mean(@extschema@.gap_summary) IS
+'mean expectation';
+
+CREATE FUNCTION @extschema@.gap_count(@extschema@.gap_summary)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'gap_summary_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_count(@extschema@.gap_summary) IS
+'number of rows';
+
+CREATE FUNCTION @extschema@.gap_stddev(@extschema@.gap_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'gap_summary_stddev' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_stddev(@extschema@.gap_summary) IS
+'sample standard deviation of P - E; NULL below 2 rows';
+
+CREATE FUNCTION @extschema@.gap_ci(@extschema@.gap_summary, level double precision DEFAULT 0.95)
+RETURNS @extschema@.mean_interval
+AS 'MODULE_PATHNAME', 'gap_summary_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_ci(@extschema@.gap_summary, level double precision) IS
+'Student-t interval of the mean gap; NULL below 2 rows';
+
+CREATE FUNCTION @extschema@.gap_summary_merge(@extschema@.gap_summary, @extschema@.gap_summary)
+RETURNS @extschema@.gap_summary
+AS 'MODULE_PATHNAME', 'gap_summary_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_summary_merge(@extschema@.gap_summary, @extschema@.gap_summary) IS
+'the gap summary of both sets of answers (operator +)';
+
+CREATE FUNCTION @extschema@.gap_summary_eq(@extschema@.gap_summary, @extschema@.gap_summary)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'gap_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.gap_summary_eq(@extschema@.gap_summary, @extschema@.gap_summary) IS
+'same sums (operator =)';
+
+CREATE FUNCTION @extschema@.gap_summary_ne(@extschema@.gap_summary, @extschema@.gap_summary)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'gap_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.gap_summary_ne(@extschema@.gap_summary, @extschema@.gap_summary) IS
+'different sums (operator <>)';
+
+CREATE OPERATOR @extschema@.+ (
+	LEFTARG = @extschema@.gap_summary, RIGHTARG = @extschema@.gap_summary,
+	FUNCTION = @extschema@.gap_summary_merge, COMMUTATOR = OPERATOR(@extschema@.+)
+);
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.gap_summary, @extschema@.gap_summary) IS 'merge two gap summarys';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.gap_summary, RIGHTARG = @extschema@.gap_summary,
+	FUNCTION = @extschema@.gap_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.gap_summary, @extschema@.gap_summary) IS 'gap summarys holding the same sums';
+
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.gap_summary, RIGHTARG = @extschema@.gap_summary,
+	FUNCTION = @extschema@.gap_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.gap_summary, @extschema@.gap_summary) IS 'gap summarys differing in some sum';
+
+CREATE AGGREGATE @extschema@.gap_agg(perception double precision, expectation double precision) (
+	SFUNC = @extschema@.gap_accum,
+	STYPE = @extschema@.gap_summary,
+	INITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	FINALFUNC = @extschema@.gap_summary_final,
+	COMBINEFUNC = @extschema@.gap_summary_combine,
+	MSFUNC = @extschema@.gap_accum,
+	MINVFUNC = @extschema@.gap_retract,
+	MSTYPE = @extschema@.gap_summary,
+	MINITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	MFINALFUNC = @extschema@.gap_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gap_agg(double precision, double precision) IS
+'sums for the gap models (weight 1 per row)';
+
+CREATE AGGREGATE @extschema@.gap_agg(perception double precision, expectation double precision, weight double precision) (
+	SFUNC = @extschema@.gap_accum,
+	STYPE = @extschema@.gap_summary,
+	INITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	FINALFUNC = @extschema@.gap_summary_final,
+	COMBINEFUNC = @extschema@.gap_summary_combine,
+	MSFUNC = @extschema@.gap_accum,
+	MINVFUNC = @extschema@.gap_retract,
+	MSTYPE = @extschema@.gap_summary,
+	MINITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	MFINALFUNC = @extschema@.gap_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gap_agg(double precision, double precision, double precision) IS
+'sums for the gap models, with importance weights';
+
+CREATE AGGREGATE @extschema@.csi_weighted_gap(perception double precision, expectation double precision, weight double precision) (
+	SFUNC = @extschema@.gap_accum,
+	STYPE = @extschema@.gap_summary,
+	INITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	FINALFUNC = @extschema@.gap_weighted,
+	COMBINEFUNC = @extschema@.gap_summary_combine,
+	MSFUNC = @extschema@.gap_accum,
+	MINVFUNC = @extschema@.gap_retract,
+	MSTYPE = @extschema@.gap_summary,
+	MINITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	MFINALFUNC = @extschema@.gap_weighted,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csi_weighted_gap(double precision, double precision, double precision) IS
+'CSI weighted gap: sum w (P - E) / sum w';
+
+CREATE AGGREGATE @extschema@.servqual_gap(perception double precision, expectation double precision) (
+	SFUNC = @extschema@.gap_accum,
+	STYPE = @extschema@.gap_summary,
+	INITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	FINALFUNC = @extschema@.gap_mean,
+	COMBINEFUNC = @extschema@.gap_summary_combine,
+	MSFUNC = @extschema@.gap_accum,
+	MINVFUNC = @extschema@.gap_retract,
+	MSTYPE = @extschema@.gap_summary,
+	MINITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	MFINALFUNC = @extschema@.gap_mean,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.servqual_gap(double precision, double precision) IS
+'SERVQUAL gap: mean of P - E';
+
+CREATE AGGREGATE @extschema@.servqual_gap(perception double precision, expectation double precision, weight double precision) (
+	SFUNC = @extschema@.gap_accum,
+	STYPE = @extschema@.gap_summary,
+	INITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	FINALFUNC = @extschema@.gap_weighted,
+	COMBINEFUNC = @extschema@.gap_summary_combine,
+	MSFUNC = @extschema@.gap_accum,
+	MINVFUNC = @extschema@.gap_retract,
+	MSTYPE = @extschema@.gap_summary,
+	MINITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	MFINALFUNC = @extschema@.gap_weighted,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.servqual_gap(double precision, double precision, double precision) IS
+'weighted SERVQUAL gap: sum w (P - E) / sum w';
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.gap_summary) (
+	SFUNC = @extschema@.gap_summary_combine,
+	STYPE = @extschema@.gap_summary,
+	INITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	FINALFUNC = @extschema@.gap_summary_final,
+	COMBINEFUNC = @extschema@.gap_summary_combine,
+	MSFUNC = @extschema@.gap_summary_combine,
+	MINVFUNC = @extschema@.gap_summary_retract,
+	MSTYPE = @extschema@.gap_summary,
+	MINITCOND = '{n:0,w:0,wg:0,g:0,gg:0,p:0,e:0}',
+	MFINALFUNC = @extschema@.gap_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.gap_summary) IS
+'merge of stored gap summaries';
+
+
+-- servqual_summary: per item (1..22) answers and sums of P and E
+
+CREATE TYPE @extschema@.servqual_summary;
+
+CREATE FUNCTION @extschema@.servqual_summary_in(pg_catalog.cstring)
+RETURNS @extschema@.servqual_summary
+AS 'MODULE_PATHNAME', 'servqual_summary_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_summary_in(pg_catalog.cstring) IS
+'input function of servqual_summary';
+
+CREATE FUNCTION @extschema@.servqual_summary_out(@extschema@.servqual_summary)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'servqual_summary_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_summary_out(@extschema@.servqual_summary) IS
+'output function of servqual_summary';
+
+CREATE FUNCTION @extschema@.servqual_summary_recv(pg_catalog.internal)
+RETURNS @extschema@.servqual_summary
+AS 'MODULE_PATHNAME', 'servqual_summary_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_summary_recv(pg_catalog.internal) IS
+'binary input function of servqual_summary';
+
+CREATE FUNCTION @extschema@.servqual_summary_send(@extschema@.servqual_summary)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'servqual_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_summary_send(@extschema@.servqual_summary) IS
+'binary output function of servqual_summary';
+
+CREATE TYPE @extschema@.servqual_summary (
+	INPUT = @extschema@.servqual_summary_in,
+	OUTPUT = @extschema@.servqual_summary_out,
+	RECEIVE = @extschema@.servqual_summary_recv,
+	SEND = @extschema@.servqual_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.servqual_summary IS
+'per SERVQUAL item: answers and sums of perceptions and expectations, {1:[3,15,18]}';
+
+CREATE TYPE @extschema@.servqual_scores AS (
+	tangibles double precision,
+	reliability double precision,
+	responsiveness double precision,
+	assurance double precision,
+	empathy double precision,
+	overall double precision,		-- mean of the five dimension scores
+	weighted double precision,		-- from a 100-point importance allocation
+	answers bigint
+);
+COMMENT ON TYPE @extschema@.servqual_scores IS
+'SERVQUAL (gaps) or SERVPERF (perceptions): five dimension scores, their mean, the weighted score, answers';
+
+CREATE FUNCTION @extschema@.servqual_accum(@extschema@.servqual_summary, integer, double precision, double precision)
+RETURNS @extschema@.servqual_summary
+AS 'MODULE_PATHNAME', 'servqual_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_accum(@extschema@.servqual_summary, integer, double precision, double precision) IS
+'transition function of the SERVQUAL aggregates';
+
+CREATE FUNCTION @extschema@.servqual_retract(@extschema@.servqual_summary, integer, double precision, double precision)
+RETURNS @extschema@.servqual_summary
+AS 'MODULE_PATHNAME', 'servqual_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_retract(@extschema@.servqual_summary, integer, double precision, double precision) IS
+'moving-aggregate inverse of servqual_accum';
+
+CREATE FUNCTION @extschema@.servqual_summary_combine(@extschema@.servqual_summary, @extschema@.servqual_summary)
+RETURNS @extschema@.servqual_summary
+AS 'MODULE_PATHNAME', 'servqual_summary_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_summary_combine(@extschema@.servqual_summary, @extschema@.servqual_summary) IS
+'combine function of the SERVQUAL aggregates';
+
+CREATE FUNCTION @extschema@.servqual_summary_retract(@extschema@.servqual_summary, @extschema@.servqual_summary)
+RETURNS @extschema@.servqual_summary
+AS 'MODULE_PATHNAME', 'servqual_summary_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_summary_retract(@extschema@.servqual_summary, @extschema@.servqual_summary) IS
+'inverse of rollup(servqual_summary) in window frames';
+
+CREATE FUNCTION @extschema@.servqual_summary_final(@extschema@.servqual_summary)
+RETURNS @extschema@.servqual_summary
+AS 'MODULE_PATHNAME', 'servqual_summary_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_summary_final(@extschema@.servqual_summary) IS
+'final function of servqual_agg and rollup: NULL when empty';
+
+CREATE FUNCTION @extschema@.servqual_dimension(item integer)
+RETURNS text
+AS 'MODULE_PATHNAME', 'servqual_dimension' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_dimension(item integer) IS
+'SERVQUAL dimension of an item: tangibles 1-4, reliability 5-9, responsiveness 10-13, assurance 14-17, empathy 18-22';
+
+CREATE FUNCTION @extschema@.servqual_reverse(item integer, score double precision, scale integer DEFAULT 7)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'servqual_reverse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_reverse(item integer, score double precision, scale integer) IS
+'1988 wording: reverse-scores items 10-13 and 18-22 as (scale + 1) - score; other items unchanged';
+
+CREATE FUNCTION @extschema@.servqual(@extschema@.servqual_summary)
+RETURNS @extschema@.servqual_scores
+AS 'MODULE_PATHNAME', 'servqual_summary_scores' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual(@extschema@.servqual_summary) IS
+'SERVQUAL gap scores per dimension and overall (mean of the five dimensions)';
+
+CREATE FUNCTION @extschema@.servqual(@extschema@.servqual_summary, tangibles double precision, reliability double precision, responsiveness double precision, assurance double precision, empathy double precision)
+RETURNS @extschema@.servqual_scores
+AS 'MODULE_PATHNAME', 'servqual_summary_scores_weighted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual(@extschema@.servqual_summary, tangibles double precision, reliability double precision, responsiveness double precision, assurance double precision, empathy double precision) IS
+'SERVQUAL gap scores with a weighted score from 100 importance points';
+
+CREATE FUNCTION @extschema@.servperf(@extschema@.servqual_summary)
+RETURNS @extschema@.servqual_scores
+AS 'MODULE_PATHNAME', 'servperf_summary_scores' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servperf(@extschema@.servqual_summary) IS
+'SERVPERF: perception scores per dimension and overall';
+
+CREATE FUNCTION @extschema@.servperf(@extschema@.servqual_summary, tangibles double precision, reliability double precision, responsiveness double precision, assurance double precision, empathy double precision)
+RETURNS @extschema@.servqual_scores
+AS 'MODULE_PATHNAME', 'servperf_summary_scores_weighted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servperf(@extschema@.servqual_summary, tangibles double precision, reliability double precision, responsiveness double precision, assurance double precision, empathy double precision) IS
+'SERVPERF perception scores with a weighted score from 100 importance points';
+
+CREATE FUNCTION @extschema@.servqual_summary_merge(@extschema@.servqual_summary, @extschema@.servqual_summary)
+RETURNS @extschema@.servqual_summary
+AS 'MODULE_PATHNAME', 'servqual_summary_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_summary_merge(@extschema@.servqual_summary, @extschema@.servqual_summary) IS
+'the SERVQUAL summary of both sets of answers (operator +)';
+
+CREATE FUNCTION @extschema@.servqual_summary_eq(@extschema@.servqual_summary, @extschema@.servqual_summary)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'servqual_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.servqual_summary_eq(@extschema@.servqual_summary, @extschema@.servqual_summary) IS
+'same sums (operator =)';
+
+CREATE FUNCTION @extschema@.servqual_summary_ne(@extschema@.servqual_summary, @extschema@.servqual_summary)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'servqual_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.servqual_summary_ne(@extschema@.servqual_summary, @extschema@.servqual_summary) IS
+'different sums (operator <>)';
+
+CREATE OPERATOR @extschema@.+ (
+	LEFTARG = @extschema@.servqual_summary, RIGHTARG = @extschema@.servqual_summary,
+	FUNCTION = @extschema@.servqual_summary_merge, COMMUTATOR = OPERATOR(@extschema@.+)
+);
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.servqual_summary, @extschema@.servqual_summary) IS 'merge two SERVQUAL summarys';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.servqual_summary, RIGHTARG = @extschema@.servqual_summary,
+	FUNCTION = @extschema@.servqual_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.servqual_summary, @extschema@.servqual_summary) IS 'SERVQUAL summarys holding the same sums';
+
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.servqual_summary, RIGHTARG = @extschema@.servqual_summary,
+	FUNCTION = @extschema@.servqual_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.servqual_summary, @extschema@.servqual_summary) IS 'SERVQUAL summarys differing in some sum';
+
+CREATE AGGREGATE @extschema@.servqual_agg(item integer, perception double precision, expectation double precision) (
+	SFUNC = @extschema@.servqual_accum,
+	STYPE = @extschema@.servqual_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.servqual_summary_final,
+	COMBINEFUNC = @extschema@.servqual_summary_combine,
+	MSFUNC = @extschema@.servqual_accum,
+	MINVFUNC = @extschema@.servqual_retract,
+	MSTYPE = @extschema@.servqual_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.servqual_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.servqual_agg(integer, double precision, double precision) IS
+'per-item sums for SERVQUAL and SERVPERF';
+
+CREATE FUNCTION @extschema@.servqual_final(@extschema@.servqual_summary)
+RETURNS @extschema@.servqual_scores
+AS 'MODULE_PATHNAME', 'servqual_summary_scores' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.servqual_final(@extschema@.servqual_summary) IS
+'final function of the one-step servqual(item, perception, expectation)';
+
+CREATE AGGREGATE @extschema@.servqual(item integer, perception double precision, expectation double precision) (
+	SFUNC = @extschema@.servqual_accum,
+	STYPE = @extschema@.servqual_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.servqual_final,
+	COMBINEFUNC = @extschema@.servqual_summary_combine,
+	MSFUNC = @extschema@.servqual_accum,
+	MINVFUNC = @extschema@.servqual_retract,
+	MSTYPE = @extschema@.servqual_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.servqual_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.servqual(integer, double precision, double precision) IS
+'SERVQUAL gap scores from item-level answers';
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.servqual_summary) (
+	SFUNC = @extschema@.servqual_summary_combine,
+	STYPE = @extschema@.servqual_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.servqual_summary_final,
+	COMBINEFUNC = @extschema@.servqual_summary_combine,
+	MSFUNC = @extschema@.servqual_summary_combine,
+	MINVFUNC = @extschema@.servqual_summary_retract,
+	MSTYPE = @extschema@.servqual_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.servqual_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.servqual_summary) IS
+'merge of stored SERVQUAL summaries';
+
+
+-- ACSI, rescaling, secure customer index
+
+CREATE FUNCTION @extschema@.acsi(satisfaction double precision, expectancy double precision, ideal double precision)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'csm_acsi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.acsi(satisfaction double precision, expectancy double precision, ideal double precision) IS
+'ACSI 0-100 from the means of the three 1-10 items, equal weights';
+
+CREATE FUNCTION @extschema@.acsi(satisfaction double precision, expectancy double precision, ideal double precision, w_satisfaction double precision, w_expectancy double precision, w_ideal double precision)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'csm_acsi_weighted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.acsi(satisfaction double precision, expectancy double precision, ideal double precision, w_satisfaction double precision, w_expectancy double precision, w_ideal double precision) IS
+'ACSI 0-100 from the means of the three 1-10 items with weights (normalised to sum 1)';
+
+CREATE FUNCTION @extschema@.rescale_100(x double precision, scale integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'csm_rescale_100' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rescale_100(x double precision, scale integer) IS
+'a 1..scale answer or mean on 0..100: (x - 1) / (scale - 1) * 100';
+
+CREATE FUNCTION @extschema@.secure_customer_segment(sci double precision)
+RETURNS text
+AS 'MODULE_PATHNAME', 'csm_secure_customer_segment' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.secure_customer_segment(sci double precision) IS
+'segment of a secure customer index 0..1: at risk below 0.7, neutral below 0.9, secure from 0.9';
+
+
 
 -- ==== end of gap models =====================================================
 

@@ -1,0 +1,114 @@
+/*
+ * dd.h
+ *	  Double-double sums: a value hi + lo carried to about 32 digits.
+ *
+ * The gap models add millions of products of doubles; plain summation
+ * loses digits as the sum grows, and a variance from sums of squares loses
+ * more to cancellation.  Each addition here is error-free (TwoSum), each
+ * product exact (TwoProd by fma), so sums over 100M rows stay correct to
+ * the last digit of a double, and adding -x undoes adding x.
+ */
+#ifndef CSM_DD_H
+#define CSM_DD_H
+
+#include <math.h>
+
+typedef struct DD
+{
+	double		hi;
+	double		lo;
+} DD;
+
+static inline DD
+dd_make(double hi, double lo)
+{
+	DD			r;
+	double		s = hi + lo;
+
+	/* normalise: |lo| at most half an ulp of hi (FastTwoSum, |hi| >= |lo|) */
+	if (fabs(hi) >= fabs(lo))
+		r.lo = lo - (s - hi);
+	else
+		r.lo = hi - (s - lo);
+	r.hi = s;
+	/* one representation of zero, so equal sums compare equal byte for byte */
+	if (r.hi == 0.0)
+		r.hi = 0.0;
+	if (r.lo == 0.0)
+		r.lo = 0.0;
+	return r;
+}
+
+/* a + b as an exact pair (Knuth's TwoSum). */
+static inline DD
+two_sum(double a, double b)
+{
+	DD			r;
+	double		s = a + b;
+	double		bb = s - a;
+
+	r.hi = s;
+	r.lo = (a - (s - bb)) + (b - bb);
+	return r;
+}
+
+static inline DD
+dd_add(DD a, DD b)
+{
+	DD			s = two_sum(a.hi, b.hi);
+
+	return dd_make(s.hi, s.lo + a.lo + b.lo);
+}
+
+static inline DD
+dd_add_double(DD a, double b)
+{
+	DD			s = two_sum(a.hi, b);
+
+	return dd_make(s.hi, s.lo + a.lo);
+}
+
+static inline DD
+dd_neg(DD a)
+{
+	DD			r = {-a.hi, -a.lo};
+
+	return r;
+}
+
+/* a * b as an exact pair. */
+static inline DD
+two_prod(double a, double b)
+{
+	DD			r;
+
+	r.hi = a * b;
+	r.lo = fma(a, b, -r.hi);
+	return r;
+}
+
+static inline DD
+dd_mul(DD a, DD b)
+{
+	DD			p = two_prod(a.hi, b.hi);
+
+	return dd_make(p.hi, p.lo + a.hi * b.lo + a.lo * b.hi);
+}
+
+static inline DD
+dd_div_double(DD a, double b)
+{
+	double		q = a.hi / b;
+	DD			p = two_prod(q, b);
+	double		r = ((a.hi - p.hi) - p.lo + a.lo) / b;
+
+	return dd_make(q, r);
+}
+
+static inline double
+dd_value(DD a)
+{
+	return a.hi + a.lo;
+}
+
+#endif							/* CSM_DD_H */

@@ -1,0 +1,384 @@
+/*
+ * gap_summary.c
+ *	  gap_summary and servqual_summary: input, output, send, receive,
+ *	  merging and equality.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "common/int.h"
+#include "libpq/pqformat.h"
+
+#include "gap_summary.h"
+
+PG_FUNCTION_INFO_V1(gap_summary_in);
+PG_FUNCTION_INFO_V1(gap_summary_out);
+PG_FUNCTION_INFO_V1(gap_summary_recv);
+PG_FUNCTION_INFO_V1(gap_summary_send);
+PG_FUNCTION_INFO_V1(gap_summary_merge);
+PG_FUNCTION_INFO_V1(gap_summary_eq);
+PG_FUNCTION_INFO_V1(gap_summary_ne);
+PG_FUNCTION_INFO_V1(servqual_summary_in);
+PG_FUNCTION_INFO_V1(servqual_summary_out);
+PG_FUNCTION_INFO_V1(servqual_summary_recv);
+PG_FUNCTION_INFO_V1(servqual_summary_send);
+PG_FUNCTION_INFO_V1(servqual_summary_merge);
+PG_FUNCTION_INFO_V1(servqual_summary_eq);
+PG_FUNCTION_INFO_V1(servqual_summary_ne);
+
+static void
+report_version(const char *type, int found, int expected, size_t size, size_t have)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("unsupported %s version %d", type, found),
+			 errdetail("This release of csm reads %s version %d of %zu bytes; this value has %zu bytes.",
+					   type, expected, size, have)));
+}
+
+void
+gap_summary_check(const GapSummary *s)
+{
+	if (unlikely(s->version != GAP_SUMMARY_VERSION || VARSIZE(s) != sizeof(GapSummary)))
+		report_version("gap_summary", s->version, GAP_SUMMARY_VERSION, sizeof(GapSummary), VARSIZE(s));
+}
+
+void
+servqual_summary_check(const ServqualSummary *s)
+{
+	if (unlikely(s->version != SERVQUAL_SUMMARY_VERSION || VARSIZE(s) != sizeof(ServqualSummary)))
+		report_version("servqual_summary", s->version, SERVQUAL_SUMMARY_VERSION,
+					   sizeof(ServqualSummary), VARSIZE(s));
+}
+
+GapSummary *
+gap_summary_new(void)
+{
+	GapSummary *s = palloc0(sizeof(GapSummary));
+
+	SET_VARSIZE(s, sizeof(GapSummary));
+	s->version = GAP_SUMMARY_VERSION;
+	return s;
+}
+
+GapSummary *
+gap_summary_copy(const GapSummary *src)
+{
+	GapSummary *s = palloc(sizeof(GapSummary));
+
+	memcpy(s, src, sizeof(GapSummary));
+	return s;
+}
+
+GapSummary *
+gap_summary_from_datum(Datum d)
+{
+	GapSummary *s = (GapSummary *) PG_DETOAST_DATUM(d);
+
+	gap_summary_check(s);
+	return s;
+}
+
+ServqualSummary *
+servqual_summary_new(void)
+{
+	ServqualSummary *s = palloc0(sizeof(ServqualSummary));
+
+	SET_VARSIZE(s, sizeof(ServqualSummary));
+	s->version = SERVQUAL_SUMMARY_VERSION;
+	return s;
+}
+
+ServqualSummary *
+servqual_summary_copy(const ServqualSummary *src)
+{
+	ServqualSummary *s = palloc(sizeof(ServqualSummary));
+
+	memcpy(s, src, sizeof(ServqualSummary));
+	return s;
+}
+
+ServqualSummary *
+servqual_summary_from_datum(Datum d)
+{
+	ServqualSummary *s = (ServqualSummary *) PG_DETOAST_DATUM(d);
+
+	servqual_summary_check(s);
+	return s;
+}
+
+static void
+report_count_overflow(const char *type)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s count out of range", type),
+			 errdetail("The combined number of answers exceeds %lld.", (long long) PG_INT64_MAX)));
+}
+
+static void
+require_finite(double v, const char *type)
+{
+	if (unlikely(!isfinite(v)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s sum out of range", type),
+				 errdetail("The combined sums exceed the range of double precision.")));
+}
+
+static DD
+dd_signed(DD v, int sign)
+{
+	return sign > 0 ? v : dd_neg(v);
+}
+
+/* dst += sign * src: sign -1 removes src from a window frame */
+void
+gap_sums_add(GapSums *dst, const GapSums *src, int sign)
+{
+	int64		n;
+
+	if (sign > 0 ? pg_add_s64_overflow(dst->n, src->n, &n) : pg_sub_s64_overflow(dst->n, src->n, &n))
+		report_count_overflow("gap_summary");
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("cannot remove %lld answers from a gap_summary holding %lld",
+						(long long) src->n, (long long) dst->n)));
+	dst->n = n;
+	dst->w = dd_add(dst->w, dd_signed(src->w, sign));
+	dst->wg = dd_add(dst->wg, dd_signed(src->wg, sign));
+	dst->g = dd_add(dst->g, dd_signed(src->g, sign));
+	dst->gg = dd_add(dst->gg, dd_signed(src->gg, sign));
+	dst->p = dd_add(dst->p, dd_signed(src->p, sign));
+	dst->e = dd_add(dst->e, dd_signed(src->e, sign));
+	require_finite(dst->w.hi + dst->wg.hi + dst->gg.hi + dst->p.hi + dst->e.hi, "gap_summary");
+	if (n == 0)
+		memset(dst, 0, sizeof(*dst));	/* an empty frame holds exact zeros */
+}
+
+void
+servqual_sums_add(ServqualSums *dst, const ServqualSums *src, int sign)
+{
+	for (int k = 0; k < SERVQUAL_ITEMS; k++)
+	{
+		ServqualItem *d = &dst->item[k];
+		const ServqualItem *s = &src->item[k];
+		int64		n;
+
+		if (sign > 0 ? pg_add_s64_overflow(d->n, s->n, &n) : pg_sub_s64_overflow(d->n, s->n, &n))
+			report_count_overflow("servqual_summary");
+		if (n < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("cannot remove %lld answers to item %d from a servqual_summary holding %lld",
+							(long long) s->n, k + 1, (long long) d->n)));
+		d->n = n;
+		d->p = dd_add(d->p, dd_signed(s->p, sign));
+		d->e = dd_add(d->e, dd_signed(s->e, sign));
+		require_finite(d->p.hi + d->e.hi, "servqual_summary");
+		if (n == 0)
+			memset(d, 0, sizeof(*d));
+	}
+}
+
+static void
+report_codec_error(GapCodecStatus status, const GapCodecError *err, const char *type,
+				   const char *input, const char *hint)
+{
+	switch (status)
+	{
+		case GAP_CODEC_OK:
+			return;
+		case GAP_CODEC_SYNTAX:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type %s: \"%s\"", type, input),
+					 errdetail("Unexpected %s at character %zu.",
+							   input[err->position] ? "character" : "end of input",
+							   err->position + 1),
+					 errhint("%s", hint)));
+			break;
+		case GAP_CODEC_DUPLICATE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type %s: \"%s\"", type, input),
+					 errdetail("Item %lld appears more than once.", (long long) err->value)));
+			break;
+		case GAP_CODEC_RANGE:
+			ereport(ERROR,
+					(errcode(input ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("%s value %lld is out of range", type, (long long) err->value),
+					 errdetail("Counts are whole numbers from 0; SERVQUAL items run from 1 to %d.",
+							   SERVQUAL_ITEMS)));
+			break;
+		case GAP_CODEC_NOT_FINITE:
+			ereport(ERROR,
+					(errcode(input ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("%s sums must be finite numbers", type)));
+			break;
+		case GAP_CODEC_INCONSISTENT:
+			ereport(ERROR,
+					(errcode(input ? ERRCODE_INVALID_TEXT_REPRESENTATION : ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid %s: the sums are inconsistent", type),
+					 errdetail("A summary without answers has zero sums, and each sum is a normalised pair.")));
+			break;
+		case GAP_CODEC_VERSION:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("unsupported binary %s version %lld", type, (long long) err->value)));
+			break;
+		case GAP_CODEC_LENGTH:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary %s: %lld bytes", type, (long long) err->value)));
+			break;
+	}
+	elog(ERROR, "unexpected gap codec status %d", (int) status);
+}
+
+#define GAP_HINT "A gap_summary is written as {n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}."
+#define SERVQUAL_HINT "A servqual_summary is written as item:[answers,sum of perceptions,sum of expectations], for example {1:[3,15,18]}; {} has none."
+
+Datum
+gap_summary_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	GapSummary *s = gap_summary_new();
+	GapCodecError err;
+
+	report_codec_error(gap_parse_text(str, &s->sums, &err), &err, "gap_summary", str, GAP_HINT);
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+gap_summary_out(PG_FUNCTION_ARGS)
+{
+	GapSummary *s = PG_GETARG_GAP_SUMMARY_P(0);
+	char	   *buf = palloc(GAP_TEXT_MAXLEN);
+
+	gap_format_text(&s->sums, buf, GAP_TEXT_MAXLEN);
+	PG_RETURN_CSTRING(buf);
+}
+
+Datum
+gap_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	GapSummary *s = gap_summary_new();
+	GapCodecError err;
+
+	report_codec_error(gap_decode_binary((const uint8_t *) buf->data + buf->cursor,
+										 (size_t) (buf->len - buf->cursor), &s->sums, &err),
+					   &err, "gap_summary", NULL, NULL);
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+gap_summary_send(PG_FUNCTION_ARGS)
+{
+	GapSummary *s = PG_GETARG_GAP_SUMMARY_P(0);
+	uint8_t		bytes[GAP_BINARY_SIZE];
+	StringInfoData buf;
+
+	gap_encode_binary(&s->sums, bytes);
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, (const char *) bytes, GAP_BINARY_SIZE);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+gap_summary_merge(PG_FUNCTION_ARGS)
+{
+	GapSummary *r = gap_summary_copy(PG_GETARG_GAP_SUMMARY_P(0));
+
+	gap_sums_add(&r->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums, 1);
+	PG_RETURN_POINTER(r);
+}
+
+Datum
+gap_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(memcmp(&PG_GETARG_GAP_SUMMARY_P(0)->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums,
+						  sizeof(GapSums)) == 0);
+}
+
+Datum
+gap_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(memcmp(&PG_GETARG_GAP_SUMMARY_P(0)->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums,
+						  sizeof(GapSums)) != 0);
+}
+
+Datum
+servqual_summary_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	ServqualSummary *s = servqual_summary_new();
+	GapCodecError err;
+
+	report_codec_error(servqual_parse_text(str, &s->sums, &err), &err, "servqual_summary", str,
+					   SERVQUAL_HINT);
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+servqual_summary_out(PG_FUNCTION_ARGS)
+{
+	ServqualSummary *s = PG_GETARG_SERVQUAL_SUMMARY_P(0);
+	char	   *buf = palloc(SERVQUAL_TEXT_MAXLEN);
+
+	servqual_format_text(&s->sums, buf, SERVQUAL_TEXT_MAXLEN);
+	PG_RETURN_CSTRING(buf);
+}
+
+Datum
+servqual_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	ServqualSummary *s = servqual_summary_new();
+	GapCodecError err;
+
+	report_codec_error(servqual_decode_binary((const uint8_t *) buf->data + buf->cursor,
+											  (size_t) (buf->len - buf->cursor), &s->sums, &err),
+					   &err, "servqual_summary", NULL, NULL);
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+servqual_summary_send(PG_FUNCTION_ARGS)
+{
+	ServqualSummary *s = PG_GETARG_SERVQUAL_SUMMARY_P(0);
+	uint8_t    *bytes = palloc(SERVQUAL_BINARY_SIZE);
+	StringInfoData buf;
+
+	servqual_encode_binary(&s->sums, bytes);
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, (const char *) bytes, SERVQUAL_BINARY_SIZE);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+servqual_summary_merge(PG_FUNCTION_ARGS)
+{
+	ServqualSummary *r = servqual_summary_copy(PG_GETARG_SERVQUAL_SUMMARY_P(0));
+
+	servqual_sums_add(&r->sums, &PG_GETARG_SERVQUAL_SUMMARY_P(1)->sums, 1);
+	PG_RETURN_POINTER(r);
+}
+
+Datum
+servqual_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(memcmp(&PG_GETARG_SERVQUAL_SUMMARY_P(0)->sums,
+						  &PG_GETARG_SERVQUAL_SUMMARY_P(1)->sums, sizeof(ServqualSums)) == 0);
+}
+
+Datum
+servqual_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(memcmp(&PG_GETARG_SERVQUAL_SUMMARY_P(0)->sums,
+						  &PG_GETARG_SERVQUAL_SUMMARY_P(1)->sums, sizeof(ServqualSums)) != 0);
+}
