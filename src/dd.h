@@ -13,6 +13,12 @@
 
 #include <math.h>
 
+#if defined(__GNUC__)
+#define unlikely_dd(x) __builtin_expect((x) != 0, 0)
+#else
+#define unlikely_dd(x) (x)
+#endif
+
 typedef struct DD
 {
 	double		hi;
@@ -87,6 +93,34 @@ two_prod(double a, double b)
 	return r;
 }
 
+/*
+ * The rounding error of p = a * b, exactly, by Veltkamp splitting (Dekker
+ * 1971): pure arithmetic, for the per-row path, where fma() is a library
+ * call on CPUs without a guaranteed FMA instruction.  Arguments beyond
+ * 2^995 would overflow the split; they take fma() instead.
+ */
+static inline double
+two_prod_error(double a, double b, double p)
+{
+	const double split = 134217729.0;	/* 2^27 + 1 */
+	double		ca,
+				cb,
+				ah,
+				al,
+				bh,
+				bl;
+
+	if (unlikely_dd(fabs(a) > 1e295 || fabs(b) > 1e295))
+		return fma(a, b, -p);
+	ca = split * a;
+	cb = split * b;
+	ah = ca - (ca - a);
+	al = a - ah;
+	bh = cb - (cb - b);
+	bl = b - bh;
+	return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
 static inline DD
 dd_mul(DD a, DD b)
 {
@@ -103,6 +137,27 @@ dd_div_double(DD a, double b)
 	double		r = ((a.hi - p.hi) - p.lo + a.lo) / b;
 
 	return dd_make(q, r);
+}
+
+/*
+ * The per-row step: s += x with the rounding error of the addition (exact,
+ * by TwoSum) added to lo, without renormalising.  lo stays tiny next to hi
+ * and is folded in by dd_make wherever the sum is read.
+ */
+static inline void
+dd_accumulate(DD *s, double x)
+{
+	double		t = s->hi + x;
+	double		bb = t - s->hi;
+
+	s->lo += (s->hi - (t - bb)) + (x - bb);
+	s->hi = t;
+}
+
+static inline DD
+dd_normalise(DD a)
+{
+	return dd_make(a.hi, a.lo);
 }
 
 static inline double

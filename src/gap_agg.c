@@ -38,7 +38,7 @@ executor_owns_state(FunctionCallInfo fcinfo)
 	return AggCheckCallContext(fcinfo, NULL) != 0;
 }
 
-static GapSummary *
+static inline GapSummary *
 gap_state(FunctionCallInfo fcinfo)
 {
 	Pointer		arg = DatumGetPointer(PG_GETARG_DATUM(0));
@@ -96,43 +96,70 @@ valid_weight(double w)
 	return w;
 }
 
-/* One row's contribution: sign +1 adds it, -1 removes it (window frames). */
-static void
+/*
+ * One row's contribution: sign +1 adds it, -1 removes it (window frames).
+ * Every term enters exactly: P - E as a pair by TwoSum, w (P - E) and
+ * (P - E)^2 as pairs by fma, each addition with its rounding error kept.
+ * Sums that overflow double precision are caught when the state is read.
+ */
+/*
+ * Whole numbers below 2^26 multiply exactly in double precision: the usual
+ * case (scores on a 1..k scale, importance points), decided in a few
+ * instructions, spares the splitting of two_prod_error().
+ */
+static inline bool
+small_whole(double x)
+{
+	return fabs(x) < 67108864.0 && (double) (int64) x == x;
+}
+
+static inline double
+product_error(double a, double b, double p)
+{
+	if (likely(small_whole(a) && small_whole(b)))
+		return 0.0;
+	return two_prod_error(a, b, p);
+}
+
+static inline void
 gap_row(GapSums *s, double p, double e, double w, int sign)
 {
-	DD			g = two_sum(p, -e);		/* P - E, exactly */
-	DD			wd = {w, 0.0};
-	DD			wg = dd_mul(wd, g);
-	DD			gg = dd_mul(g, g);
+	double		g = p - e;
+	double		gb = g - p;
+	double		gerr = (p - (g - gb)) + (-e - gb);	/* P - E = g + gerr exactly */
+	double		wg = w * g;
+	double		wgerr = product_error(w, g, wg) + w * gerr;
+	double		gg = g * g;
+	double		ggerr = product_error(g, g, gg) + 2.0 * g * gerr;
 
 	if (sign < 0)
 	{
 		if (unlikely(s->n == 0))
 			elog(ERROR, "a gap row leaves a window frame it never entered");
-		g = dd_neg(g);
-		wd = dd_neg(wd);
-		wg = dd_neg(wg);
-		gg = dd_neg(gg);
 		p = -p;
 		e = -e;
+		w = -w;
+		g = -g;
+		gerr = -gerr;
+		wg = -wg;
+		wgerr = -wgerr;
+		gg = -gg;
+		ggerr = -ggerr;
 	}
 	else if (unlikely(s->n == PG_INT64_MAX))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("gap_summary count out of range")));
 	s->n += sign;
-	s->w = dd_add(s->w, wd);
-	s->wg = dd_add(s->wg, wg);
-	s->g = dd_add(s->g, g);
-	s->gg = dd_add(s->gg, gg);
-	s->p = dd_add_double(s->p, p);
-	s->e = dd_add_double(s->e, e);
-	if (unlikely(!isfinite(s->wg.hi) || !isfinite(s->gg.hi) || !isfinite(s->w.hi) ||
-				 !isfinite(s->p.hi) || !isfinite(s->e.hi)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("gap_summary sum out of range"),
-				 errdetail("The sums exceed the range of double precision.")));
+	dd_accumulate(&s->w, w);
+	dd_accumulate(&s->wg, wg);
+	s->wg.lo += wgerr;
+	dd_accumulate(&s->g, g);
+	s->g.lo += gerr;
+	dd_accumulate(&s->gg, gg);
+	s->gg.lo += ggerr;
+	dd_accumulate(&s->p, p);
+	dd_accumulate(&s->e, e);
 	if (s->n == 0)
 		memset(s, 0, sizeof(*s));
 }
@@ -191,14 +218,19 @@ gap_summary_retract(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
+/* Final function of gap_agg() and rollup(): a normalised copy, NULL when empty. */
 Datum
 gap_summary_final(PG_FUNCTION_ARGS)
 {
 	GapSummary *state = PG_GETARG_GAP_SUMMARY_P(0);
+	GapSummary *result;
 
 	if (state->sums.n == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(state);
+	gap_summary_require_finite(&state->sums);
+	result = gap_summary_copy(state);
+	result->sums = gap_sums_canonical(&state->sums);
+	PG_RETURN_POINTER(result);
 }
 
 int

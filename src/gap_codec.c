@@ -136,6 +136,27 @@ gap_field(GapSums *s, int i)
 
 static const char *const gap_keys[GAP_NSUMS] = {"w", "wg", "g", "gg", "p", "e"};
 
+GapSums
+gap_sums_canonical(const GapSums *s)
+{
+	GapSums		c = *s;
+
+	for (int i = 0; i < GAP_NSUMS; i++)
+		*gap_field(&c, i) = dd_normalise(*gap_field(&c, i));
+	return c;
+}
+
+int
+gap_sums_finite(const GapSums *s)
+{
+	GapSums		c = *s;
+
+	for (int i = 0; i < GAP_NSUMS; i++)
+		if (!isfinite(gap_field(&c, i)->hi) || !isfinite(gap_field(&c, i)->lo))
+			return 0;
+	return 1;
+}
+
 static GapCodecStatus
 gap_check(const GapSums *s)
 {
@@ -219,7 +240,7 @@ gap_parse_text(const char *str, GapSums *s, GapCodecError *err)
 size_t
 gap_format_text(const GapSums *s, char *buf, size_t buflen)
 {
-	GapSums		copy = *s;
+	GapSums		copy = gap_sums_canonical(s);
 	size_t		len = (size_t) snprintf(buf, buflen, "{n:%lld", (long long) s->n);
 
 	for (int i = 0; i < GAP_NSUMS; i++)
@@ -323,7 +344,7 @@ gap_decode_binary(const uint8_t *data, size_t len, GapSums *s, GapCodecError *er
 void
 gap_encode_binary(const GapSums *s, uint8_t out[GAP_BINARY_SIZE])
 {
-	GapSums		copy = *s;
+	GapSums		copy = gap_sums_canonical(s);
 
 	out[0] = GAP_SUMMARY_VERSION;
 	put_u64(out + 1, (uint64_t) s->n);

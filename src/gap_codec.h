@@ -68,6 +68,10 @@ typedef struct GapCodecError
 	int64_t		value;			/* the offending count, item or version */
 } GapCodecError;
 
+/* The same sums with every pair normalised (aggregates defer that step). */
+extern GapSums gap_sums_canonical(const GapSums *s);
+extern int	gap_sums_finite(const GapSums *s);
+
 extern GapCodecStatus gap_parse_text(const char *str, GapSums *s, GapCodecError *err);
 extern size_t gap_format_text(const GapSums *s, char *buf, size_t buflen);
 extern GapCodecStatus gap_decode_binary(const uint8_t *data, size_t len, GapSums *s,

@@ -37,10 +37,19 @@ PG_FUNCTION_INFO_V1(csm_secure_customer_segment);
 
 /* ---- gap_summary --------------------------------------------------------- */
 
+/* The sums of a summary, finite and normalised, ready to read. */
+static GapSums
+gap_sums_read(const GapSummary *summary)
+{
+	gap_summary_require_finite(&summary->sums);
+	return gap_sums_canonical(&summary->sums);
+}
+
 Datum
 gap_summary_weighted(PG_FUNCTION_ARGS)
 {
-	GapSums    *s = &PG_GETARG_GAP_SUMMARY_P(0)->sums;
+	GapSums		c = gap_sums_read(PG_GETARG_GAP_SUMMARY_P(0));
+	GapSums    *s = &c;
 
 	/* all-zero weights: no importance to weigh by, so no answer */
 	if (s->n == 0 || dd_value(s->w) == 0.0)
@@ -51,7 +60,8 @@ gap_summary_weighted(PG_FUNCTION_ARGS)
 Datum
 gap_summary_mean(PG_FUNCTION_ARGS)
 {
-	GapSums    *s = &PG_GETARG_GAP_SUMMARY_P(0)->sums;
+	GapSums		c = gap_sums_read(PG_GETARG_GAP_SUMMARY_P(0));
+	GapSums    *s = &c;
 
 	if (s->n == 0)
 		PG_RETURN_NULL();
@@ -61,7 +71,8 @@ gap_summary_mean(PG_FUNCTION_ARGS)
 Datum
 gap_summary_perception_mean(PG_FUNCTION_ARGS)
 {
-	GapSums    *s = &PG_GETARG_GAP_SUMMARY_P(0)->sums;
+	GapSums		c = gap_sums_read(PG_GETARG_GAP_SUMMARY_P(0));
+	GapSums    *s = &c;
 
 	if (s->n == 0)
 		PG_RETURN_NULL();
@@ -71,7 +82,8 @@ gap_summary_perception_mean(PG_FUNCTION_ARGS)
 Datum
 gap_summary_expectation_mean(PG_FUNCTION_ARGS)
 {
-	GapSums    *s = &PG_GETARG_GAP_SUMMARY_P(0)->sums;
+	GapSums		c = gap_sums_read(PG_GETARG_GAP_SUMMARY_P(0));
+	GapSums    *s = &c;
 
 	if (s->n == 0)
 		PG_RETURN_NULL();
@@ -97,7 +109,8 @@ gap_sd(const GapSums *s)
 Datum
 gap_summary_stddev(PG_FUNCTION_ARGS)
 {
-	GapSums    *s = &PG_GETARG_GAP_SUMMARY_P(0)->sums;
+	GapSums		c = gap_sums_read(PG_GETARG_GAP_SUMMARY_P(0));
+	GapSums    *s = &c;
 
 	if (s->n < 2)
 		PG_RETURN_NULL();
@@ -108,7 +121,8 @@ gap_summary_stddev(PG_FUNCTION_ARGS)
 Datum
 gap_summary_ci(PG_FUNCTION_ARGS)
 {
-	GapSums    *s = &PG_GETARG_GAP_SUMMARY_P(0)->sums;
+	GapSums		c = gap_sums_read(PG_GETARG_GAP_SUMMARY_P(0));
+	GapSums    *s = &c;
 	double		level = PG_GETARG_FLOAT8(1);
 	TupleDesc	tupdesc;
 	Datum		v[7];

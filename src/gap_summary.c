@@ -126,6 +126,17 @@ require_finite(double v, const char *type)
 				 errdetail("The combined sums exceed the range of double precision.")));
 }
 
+/* Aggregates check their sums once, when read, rather than on every row. */
+void
+gap_summary_require_finite(const GapSums *s)
+{
+	if (unlikely(!gap_sums_finite(s)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("gap_summary sum out of range"),
+				 errdetail("The sums exceed the range of double precision.")));
+}
+
 static DD
 dd_signed(DD v, int sign)
 {
@@ -297,18 +308,25 @@ gap_summary_merge(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(r);
 }
 
+static bool
+gap_sums_equal(const GapSums *a, const GapSums *b)
+{
+	GapSums		ca = gap_sums_canonical(a);
+	GapSums		cb = gap_sums_canonical(b);
+
+	return memcmp(&ca, &cb, sizeof(GapSums)) == 0;
+}
+
 Datum
 gap_summary_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(memcmp(&PG_GETARG_GAP_SUMMARY_P(0)->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums,
-						  sizeof(GapSums)) == 0);
+	PG_RETURN_BOOL(gap_sums_equal(&PG_GETARG_GAP_SUMMARY_P(0)->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums));
 }
 
 Datum
 gap_summary_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(memcmp(&PG_GETARG_GAP_SUMMARY_P(0)->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums,
-						  sizeof(GapSums)) != 0);
+	PG_RETURN_BOOL(!gap_sums_equal(&PG_GETARG_GAP_SUMMARY_P(0)->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums));
 }
 
 Datum

@@ -38,6 +38,7 @@ extern GapSummary *gap_summary_copy(const GapSummary *src);
 extern GapSummary *gap_summary_from_datum(Datum d);
 extern void gap_summary_check(const GapSummary *s);
 extern void gap_sums_add(GapSums *dst, const GapSums *src, int sign);
+extern void gap_summary_require_finite(const GapSums *s);
 
 extern ServqualSummary *servqual_summary_new(void);
 extern ServqualSummary *servqual_summary_copy(const ServqualSummary *src);
