@@ -1,7 +1,9 @@
 -- Partitioned tables: with enable_partitionwise_aggregate each partition is
 -- aggregated on its own (Partial Aggregate under Append) and the partial
--- states are combined.  Answers must equal the plain plan's, also with
--- parallel workers, one partition empty, and workers that see no rows.
+-- states are combined.  Answers must equal the plain plan's, for every
+-- aggregate family, also with parallel workers, one partition empty, and
+-- workers that see no rows.  (Gap inputs are halves, exact in binary, so
+-- the summaries' text is identical whatever the order of addition.)
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS csm;
 RESET client_min_messages;
@@ -38,6 +40,20 @@ CREATE FUNCTION pg_temp.report(plan text) RETURNS bigint LANGUAGE sql AS $$
     FROM pw_answers GROUP BY store
     UNION ALL
     SELECT plan, store + 100, rollup(s)::text FROM pw_daily GROUP BY store
+    UNION ALL  -- intervals, Kano, gap models and SERVQUAL, over the same rows
+    SELECT plan, store + 200,
+           concat_ws(' ', nps_ci(score), kano(1 + score % 5, 1 + (score * 3) % 5),
+                     kano_agg(1 + score % 5, 1 + (score * 3) % 5),
+                     kano_feature_category(1 + score % 5, 1 + (score * 3) % 5),
+                     kano_better(1 + score % 5, 1 + (score * 3) % 5), kano_worse(1 + score % 5, 1 + (score * 3) % 5))
+    FROM pw_answers GROUP BY store
+    UNION ALL
+    SELECT plan, store + 300,
+           concat_ws(' ', csi_weighted_gap(score * 0.5, 3.0, score % 4), servqual_gap(score * 0.5, 2.5),
+                     servqual_gap(score * 0.5, 2.5, score % 3), gap_agg(score * 0.5, 3.0, score % 4),
+                     gap_agg(score * 0.5, 3.0), servqual(1 + (score * 7) % 22, score * 0.5, 4.0),
+                     servqual_agg(1 + (score * 7) % 22, score * 0.5, 4.0))
+    FROM pw_answers WHERE score IS NOT NULL GROUP BY store
     UNION ALL
     SELECT plan, NULL, concat_ws(' ', nps(score), rating_agg(score)) FROM pw_answers
     RETURNING 1)

@@ -1,0 +1,12 @@
+-- Objects that need the current version, created after the upgrade so that
+-- the dump and restore below cover every summary type and composite.
+CREATE TABLE kano_stored AS
+SELECT i % 3 AS feature, kano_agg(1 + i % 5, 1 + (i * 3) % 5) AS s FROM generate_series(1, 500) i GROUP BY 1;
+CREATE TABLE gap_stored AS
+SELECT i % 3 AS attr, gap_agg(i * 0.5, 3.0, i % 7) AS s FROM generate_series(1, 500) i GROUP BY 1;
+CREATE TABLE servqual_stored AS
+SELECT i % 2 AS wave, servqual_agg(1 + i % 22, 1 + i % 7, 1 + (i * 3) % 7) AS s FROM generate_series(1, 500) i GROUP BY 1;
+CREATE VIEW kano_report AS SELECT feature, kano_result(s) AS k FROM kano_stored;
+CREATE MATERIALIZED VIEW servqual_report AS SELECT wave, (servqual(s)).* FROM servqual_stored;
+CREATE VIEW gap_report AS SELECT attr, gap_weighted(s), gap_ci(s) FROM gap_stored;
+CREATE VIEW nps_intervals AS SELECT store, nps_ci(rating_agg(score)) AS ci FROM feedback GROUP BY store;
