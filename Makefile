@@ -30,7 +30,7 @@ REGRESS_GAP = gap
 
 REGRESS_KANO = kano
 
-REGRESS_OPERATIONS = summary_ops citus_ready partitionwise
+REGRESS_OPERATIONS = summary_ops citus_ready partitionwise jsonb
 
 REGRESS = $(REGRESS_RATINGS) $(REGRESS_INFERENCE) $(REGRESS_GAP) $(REGRESS_KANO) \
 	$(REGRESS_OPERATIONS)
@@ -46,3 +46,9 @@ EXTRA_CLEAN = results regression.diffs regression.out
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# make dist: a source tarball of the committed tree, as PGXN expects.
+DIST_VERSION = $(shell sed -n 's/.*"version": "\(.*\)",/\1/p' META.json | head -1)
+dist:
+	git archive --format zip --prefix=csm-$(DIST_VERSION)/ -o csm-$(DIST_VERSION).zip HEAD
+.PHONY: dist

@@ -23,6 +23,7 @@ PG_FUNCTION_INFO_V1(kano_summary_category_final);
 PG_FUNCTION_INFO_V1(kano_summary_better);
 PG_FUNCTION_INFO_V1(kano_summary_worse);
 PG_FUNCTION_INFO_V1(kano_summary_count);
+PG_FUNCTION_INFO_V1(kano_summary_pair_count);
 
 /* The kano_class enum value for a class, given the enum's type OID. */
 static Datum
@@ -202,4 +203,15 @@ kano_summary_count(PG_FUNCTION_ARGS)
 
 	kano_evaluate(&PG_GETARG_KANO_SUMMARY_P(0)->counts, 0.0, &r);
 	PG_RETURN_INT64(r.count[k]);
+}
+
+/* Answer pairs with this functional and dysfunctional answer. */
+Datum
+kano_summary_pair_count(PG_FUNCTION_ARGS)
+{
+	KanoSummary *s = PG_GETARG_KANO_SUMMARY_P(0);
+	int			f = kano_answer_from_int(PG_GETARG_INT32(1), "functional");
+	int			d = kano_answer_from_int(PG_GETARG_INT32(2), "dysfunctional");
+
+	PG_RETURN_INT64(s->counts.cells[KANO_CELL(f, d)]);
 }

@@ -924,6 +924,12 @@ AS 'MODULE_PATHNAME', 'kano_summary_count' LANGUAGE C IMMUTABLE STRICT PARALLEL 
 COMMENT ON FUNCTION @extschema@.kano_count(@extschema@.kano_summary, @extschema@.kano_class) IS
 'number of answer pairs in a Kano category';
 
+CREATE FUNCTION @extschema@.kano_pair_count(@extschema@.kano_summary, functional integer, dysfunctional integer)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'kano_summary_pair_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.kano_pair_count(@extschema@.kano_summary, integer, integer) IS
+'number of answer pairs with this functional and dysfunctional answer (1-5)';
+
 CREATE FUNCTION @extschema@.kano_summary_merge(@extschema@.kano_summary, @extschema@.kano_summary)
 RETURNS @extschema@.kano_summary
 AS 'MODULE_PATHNAME', 'kano_summary_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -1203,3 +1209,171 @@ COMMENT ON OPERATOR @extschema@.<> (@extschema@.rating_summary, @extschema@.rati
 IS 'rating summaries differing in some count';
 
 -- ==== end of operators on summaries =========================================
+
+
+-- ==== jsonb: summaries for reporting tools and APIs ==========================
+-- SQL and PL/pgSQL bodies pin search_path to pg_catalog, so no object in the
+-- caller's path can stand in for an operator or function they use.
+
+CREATE FUNCTION @extschema@.rating_summary_to_jsonb(s @extschema@.rating_summary)
+RETURNS jsonb
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT jsonb_build_object(
+	'n', @extschema@.rating_count(s),
+	'counts', coalesce((SELECT jsonb_object_agg(r, c)
+	                    FROM (SELECT r, @extschema@.rating_count(s, r) AS c
+	                          FROM generate_series(0, 10) r) x
+	                    WHERE c > 0), '{}'::jsonb),
+	'nps', @extschema@.nps(s),
+	'promoter_pct', @extschema@.promoter_pct(s),
+	'passive_pct', @extschema@.passive_pct(s),
+	'detractor_pct', @extschema@.detractor_pct(s),
+	'mean', @extschema@.rating_mean(s))
+$$;
+COMMENT ON FUNCTION @extschema@.rating_summary_to_jsonb(@extschema@.rating_summary) IS
+'a rating summary as jsonb: n, counts by rating, NPS, shares and mean (the cast rating_summary::jsonb)';
+
+CREATE FUNCTION @extschema@.rating_summary_from_jsonb(j jsonb)
+RETURNS @extschema@.rating_summary
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	entry record;
+	parts text[] := '{}';
+	result @extschema@.rating_summary;
+BEGIN
+	IF jsonb_typeof(j) <> 'object' OR jsonb_typeof(j -> 'counts') IS DISTINCT FROM 'object' THEN
+		RAISE EXCEPTION 'invalid jsonb for type rating_summary: %', left(j::text, 200)
+			USING ERRCODE = '22P02',
+			      DETAIL = 'Expected an object with "counts": {"rating": count, ...}, as rating_summary::jsonb produces.';
+	END IF;
+	FOR entry IN SELECT key, value FROM jsonb_each(j -> 'counts') LOOP
+		IF entry.key !~ '^[0-9]{1,2}$' OR jsonb_typeof(entry.value) <> 'number'
+		   OR entry.value::text !~ '^[0-9]{1,19}$' THEN
+			RAISE EXCEPTION 'invalid jsonb for type rating_summary: count "%": %', entry.key, entry.value
+				USING ERRCODE = '22P02',
+				      DETAIL = 'Ratings are whole numbers from 0 to 10 and counts whole numbers of at least 0.';
+		END IF;
+		parts := parts || (entry.key || ':' || entry.value::text);
+	END LOOP;
+	result := ('{' || array_to_string(parts, ',') || '}')::@extschema@.rating_summary;
+	IF j ? 'n' AND (j ->> 'n') IS DISTINCT FROM @extschema@.rating_count(result)::text THEN
+		RAISE EXCEPTION 'invalid jsonb for type rating_summary: n is %, the counts add up to %',
+			j -> 'n', @extschema@.rating_count(result)
+			USING ERRCODE = '22P02';
+	END IF;
+	RETURN result;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.rating_summary_from_jsonb(jsonb) IS
+'a rating summary from the jsonb that rating_summary::jsonb produces (counts are validated like text input)';
+
+CREATE CAST (@extschema@.rating_summary AS jsonb)
+	WITH FUNCTION @extschema@.rating_summary_to_jsonb(@extschema@.rating_summary);
+COMMENT ON CAST (@extschema@.rating_summary AS jsonb) IS 'n, counts by rating, NPS, shares, mean';
+CREATE CAST (jsonb AS @extschema@.rating_summary)
+	WITH FUNCTION @extschema@.rating_summary_from_jsonb(jsonb);
+COMMENT ON CAST (jsonb AS @extschema@.rating_summary) IS 'from {"counts": {...}}, validated';
+
+CREATE FUNCTION @extschema@.kano_summary_to_jsonb(s @extschema@.kano_summary)
+RETURNS jsonb
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT jsonb_build_object(
+	'n', coalesce(k.n, 0),
+	'pairs', coalesce((SELECT jsonb_object_agg(f::text || d::text, c)
+	                   FROM (SELECT f, d, @extschema@.kano_pair_count(s, f, d) AS c
+	                         FROM generate_series(1, 5) f, generate_series(1, 5) d) x
+	                   WHERE c > 0), '{}'::jsonb),
+	'counts', jsonb_build_object('A', coalesce(k.a, 0), 'O', coalesce(k.o, 0), 'M', coalesce(k.m, 0),
+	                             'I', coalesce(k.i, 0), 'R', coalesce(k.r, 0), 'Q', coalesce(k.q, 0)),
+	'category', k.category, 'better', k.better, 'worse', k.worse)
+FROM (SELECT (@extschema@.kano_result(s)).*) k
+$$;
+COMMENT ON FUNCTION @extschema@.kano_summary_to_jsonb(@extschema@.kano_summary) IS
+'a Kano summary as jsonb: n, answer pairs, category counts, category, Better, Worse (the cast kano_summary::jsonb)';
+
+CREATE FUNCTION @extschema@.kano_summary_from_jsonb(j jsonb)
+RETURNS @extschema@.kano_summary
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	entry record;
+	parts text[] := '{}';
+BEGIN
+	IF jsonb_typeof(j) <> 'object' OR jsonb_typeof(j -> 'pairs') IS DISTINCT FROM 'object' THEN
+		RAISE EXCEPTION 'invalid jsonb for type kano_summary: %', left(j::text, 200)
+			USING ERRCODE = '22P02',
+			      DETAIL = 'Expected an object with "pairs": {"15": count, ...}, as kano_summary::jsonb produces.';
+	END IF;
+	FOR entry IN SELECT key, value FROM jsonb_each(j -> 'pairs') LOOP
+		IF entry.key !~ '^[1-5][1-5]$' OR jsonb_typeof(entry.value) <> 'number'
+		   OR entry.value::text !~ '^[0-9]{1,19}$' THEN
+			RAISE EXCEPTION 'invalid jsonb for type kano_summary: pair "%": %', entry.key, entry.value
+				USING ERRCODE = '22P02',
+				      DETAIL = 'Pairs are two answers from 1 to 5 (11 to 55); counts are whole numbers of at least 0.';
+		END IF;
+		parts := parts || (entry.key || ':' || entry.value::text);
+	END LOOP;
+	RETURN ('{' || array_to_string(parts, ',') || '}')::@extschema@.kano_summary;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.kano_summary_from_jsonb(jsonb) IS
+'a Kano summary from the jsonb that kano_summary::jsonb produces, validated';
+
+CREATE CAST (@extschema@.kano_summary AS jsonb)
+	WITH FUNCTION @extschema@.kano_summary_to_jsonb(@extschema@.kano_summary);
+COMMENT ON CAST (@extschema@.kano_summary AS jsonb) IS 'n, pairs, category counts, category, Better, Worse';
+CREATE CAST (jsonb AS @extschema@.kano_summary)
+	WITH FUNCTION @extschema@.kano_summary_from_jsonb(jsonb);
+COMMENT ON CAST (jsonb AS @extschema@.kano_summary) IS 'from {"pairs": {...}}, validated';
+
+-- The gap summaries hold double-double sums, which jsonb numbers would
+-- round; they convert to jsonb for reading only (their text form
+-- round-trips exactly).
+CREATE FUNCTION @extschema@.gap_summary_to_jsonb(s @extschema@.gap_summary)
+RETURNS jsonb
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT jsonb_build_object(
+	'n', @extschema@.gap_count(s),
+	'weighted_gap', @extschema@.gap_weighted(s),
+	'mean_gap', @extschema@.gap_mean(s),
+	'mean_perception', @extschema@.gap_perception_mean(s),
+	'mean_expectation', @extschema@.gap_expectation_mean(s),
+	'stddev', @extschema@.gap_stddev(s))
+$$;
+COMMENT ON FUNCTION @extschema@.gap_summary_to_jsonb(@extschema@.gap_summary) IS
+'a gap summary''s figures as jsonb: n, weighted and mean gap, mean perception and expectation, stddev';
+CREATE CAST (@extschema@.gap_summary AS jsonb)
+	WITH FUNCTION @extschema@.gap_summary_to_jsonb(@extschema@.gap_summary);
+COMMENT ON CAST (@extschema@.gap_summary AS jsonb) IS 'the figures of a gap summary';
+
+CREATE FUNCTION @extschema@.servqual_summary_to_jsonb(s @extschema@.servqual_summary)
+RETURNS jsonb
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT to_jsonb(q) FROM @extschema@.servqual(s) q
+$$;
+COMMENT ON FUNCTION @extschema@.servqual_summary_to_jsonb(@extschema@.servqual_summary) IS
+'SERVQUAL scores as jsonb: the five dimensions, overall, answers';
+CREATE CAST (@extschema@.servqual_summary AS jsonb)
+	WITH FUNCTION @extschema@.servqual_summary_to_jsonb(@extschema@.servqual_summary);
+COMMENT ON CAST (@extschema@.servqual_summary AS jsonb) IS 'the SERVQUAL scores of a summary';
+
+-- ==== end of jsonb =============================================================
+
+
+-- ==== comments on the 1.0 type's I/O functions, which 1.0 left without ======
+
+COMMENT ON FUNCTION @extschema@.rating_summary_in(pg_catalog.cstring) IS 'input function of rating_summary';
+COMMENT ON FUNCTION @extschema@.rating_summary_out(@extschema@.rating_summary) IS 'output function of rating_summary';
+COMMENT ON FUNCTION @extschema@.rating_summary_recv(pg_catalog.internal) IS 'binary input function of rating_summary';
+COMMENT ON FUNCTION @extschema@.rating_summary_send(@extschema@.rating_summary) IS 'binary output function of rating_summary';

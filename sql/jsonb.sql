@@ -1,0 +1,36 @@
+-- jsonb casts for reporting tools and APIs, and a comment on every object.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS csm;
+RESET client_min_messages;
+
+-- Ratings 9, 10, 6, 8 (reference): NPS 25; shares 50/25/25; mean 8.25.
+SELECT jsonb_pretty(rating_agg(x)::jsonb) FROM unnest(ARRAY[9, 10, 6, 8]) x;
+SELECT '{}'::rating_summary::jsonb;
+-- Back from jsonb: the counts are validated like text input.
+SELECT ('{"counts": {"9": 1, "10": 1, "6": 1, "8": 1}}'::jsonb)::rating_summary;
+SELECT (rating_agg(x)::jsonb)::rating_summary = rating_agg(x) AS round_trip FROM unnest(ARRAY[0, 3, 3, 10]) x;
+SELECT ('{"counts": {"11": 1}}'::jsonb)::rating_summary;
+SELECT ('{"counts": {"9": -1}}'::jsonb)::rating_summary;
+SELECT ('{"counts": {"9": 1.5}}'::jsonb)::rating_summary;
+SELECT ('{"counts": {"9": 1}, "n": 2}'::jsonb)::rating_summary;
+SELECT ('[1, 2]'::jsonb)::rating_summary;
+
+-- Kano: M 1 (25), O 2 (15) -> O; Better 2/3, Worse -1.
+SELECT kano_summary_to_jsonb('{15:2,25:1}'::kano_summary);
+SELECT (('{15:2,25:1}'::kano_summary)::jsonb)::kano_summary AS round_trip;
+SELECT kano_pair_count('{15:2,25:1}'::kano_summary, 1, 5) AS o_pairs;
+SELECT ('{"pairs": {"16": 1}}'::jsonb)::kano_summary;
+
+-- Gap and SERVQUAL summaries convert for reading.
+SELECT gap_agg(p, e, w)::jsonb FROM (VALUES (5, 6, 50), (4, 6, 30), (6, 5, 20)) v(p, e, w);
+SELECT (servqual_agg(i, 5, 6)::jsonb) ->> 'overall' AS overall FROM generate_series(1, 22) i;
+
+-- Every object of the extension carries a comment (\dx+ csm lists them).
+SELECT pg_describe_object(classid, objid, objsubid) AS without_comment
+FROM pg_depend d
+WHERE d.refclassid = 'pg_extension'::regclass
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'csm')
+  AND d.deptype = 'e'
+  AND obj_description(objid, classid::regclass::text) IS NULL
+  AND NOT (classid = 'pg_type'::regclass AND objid IN (SELECT typarray FROM pg_type))
+ORDER BY 1;
