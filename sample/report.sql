@@ -1,6 +1,6 @@
 -- sample/report.sql: the customer-satisfaction report for the sample feedback.
 --
---     psql -X -f sample/feedback.sql -f sample/report.sql
+--     psql -X -f sample/feedback.sql -f sample/studies.sql -f sample/report.sql
 --
 -- (sample/run does this in a throwaway cluster.)  Needs csm installed; creates the
 -- extension if it is not there yet, and the materialized view sample.feedback_daily.
@@ -137,3 +137,21 @@ LEFT JOIN
       FROM sample.feedback_daily WHERE store = 'Denver') denver USING (day)
 WHERE day = (date_trunc('month', day) + interval '1 month - 1 day')::date
 ORDER BY day;
+
+\echo
+\echo '== SERVQUAL study (sample.servqual_answers): gap per dimension ===================='
+\echo
+SELECT round(tangibles::numeric, 2) AS tangibles, round(reliability::numeric, 2) AS reliability,
+       round(responsiveness::numeric, 2) AS responsiveness, round(assurance::numeric, 2) AS assurance,
+       round(empathy::numeric, 2) AS empathy, round(overall::numeric, 2) AS overall,
+       round((servqual(s, 11, 32, 22, 19, 16)).weighted::numeric, 2) AS "weighted 11/32/22/19/16"
+FROM (SELECT servqual_agg(item, perception, expectation) AS s FROM sample.servqual_answers) x,
+     LATERAL servqual(s);
+
+\echo
+\echo '== Kano study (sample.kano_answers): features by category ========================='
+\echo
+SELECT feature, category, round(better::numeric, 2) AS better, round(worse::numeric, 2) AS worse,
+       fong_significant AS "significant (Fong)"
+FROM (SELECT feature, (kano(functional, dysfunctional)).* FROM sample.kano_answers GROUP BY feature) k
+ORDER BY category, better DESC;
