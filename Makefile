@@ -37,6 +37,9 @@ REGRESS = $(REGRESS_RATINGS) $(REGRESS_INFERENCE) $(REGRESS_GAP) $(REGRESS_KANO)
 REGRESS_OPTS = --inputdir=.
 
 PG_CFLAGS += -Wall -Wextra
+# The release, for PostgreSQL 18's pg_get_loaded_modules() (src/compat.h).
+CSM_VERSION := $(shell sed -n "s/^default_version = '\\(.*\\)'/\\1/p" csm.control)
+PG_CPPFLAGS += -DCSM_VERSION='"$(CSM_VERSION)"'
 # The server's headers are not written for -Wextra (unused parameters in
 # inline functions); reading them as system headers keeps every warning on
 # for csm's own code without drowning it in theirs.

@@ -6,4 +6,6 @@
 
 #include "fmgr.h"
 
-PG_MODULE_MAGIC;
+#include "compat.h"
+
+CSM_MODULE_MAGIC;

@@ -12,6 +12,8 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "compat.h"
+
 #include "kano_codec.h"
 
 typedef struct KanoSummary
@@ -28,7 +30,7 @@ typedef struct KanoSummary
 #define PG_GETARG_KANO_SUMMARY_P(n) kano_summary_from_datum(PG_GETARG_DATUM(n))
 #define PG_RETURN_KANO_SUMMARY_P(x) PG_RETURN_POINTER(x)
 
-extern void kano_summary_report_version(const KanoSummary *s) pg_attribute_noreturn();
+pg_noreturn extern void kano_summary_report_version(const KanoSummary *s);
 
 static inline void
 kano_summary_check(const KanoSummary *s)

@@ -36,7 +36,7 @@ PG_FUNCTION_INFO_V1(rating_summary_combine);
 PG_FUNCTION_INFO_V1(rating_summary_retract);
 PG_FUNCTION_INFO_V1(rating_summary_final);
 
-pg_attribute_noreturn() static void
+pg_noreturn static void
 report_score_out_of_range(const char *score)
 {
 	ereport(ERROR,
@@ -46,7 +46,7 @@ report_score_out_of_range(const char *score)
 					   RATING_MIN, RATING_MAX)));
 }
 
-pg_attribute_noreturn() static void
+pg_noreturn static void
 report_score_not_whole(const char *score)
 {
 	ereport(ERROR,

@@ -14,6 +14,8 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "compat.h"
+
 #include "rating_codec.h"
 
 typedef struct RatingSummary
@@ -31,7 +33,7 @@ typedef struct RatingSummary
 #define PG_GETARG_RATING_SUMMARY_P(n) DatumGetRatingSummaryP(PG_GETARG_DATUM(n))
 #define PG_RETURN_RATING_SUMMARY_P(x) PG_RETURN_POINTER(x)
 
-extern void rating_summary_report_version(const RatingSummary *s) pg_attribute_noreturn();
+pg_noreturn extern void rating_summary_report_version(const RatingSummary *s);
 
 /*
  * Values are built only by csm, so a size or version we do not know means
