@@ -44,11 +44,20 @@ PG_CPPFLAGS += -DCSM_VERSION='"$(CSM_VERSION)"'
 # inline functions); reading them as system headers keeps every warning on
 # for csm's own code without drowning it in theirs.
 PG_CPPFLAGS += -isystem $(shell $(PG_CONFIG) --includedir-server)
-EXTRA_CLEAN = results regression.diffs regression.out
+EXTRA_CLEAN = results regression.diffs regression.out .pg-major
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Objects compiled against one major's headers must not be linked for
+# another: .pg-major records the major of the last build and changes, so
+# that everything recompiles, only when PG_CONFIG names another one.
+$(OBJS) $(OBJS:.o=.bc): .pg-major
+.pg-major: FORCE
+	@echo $(MAJORVERSION) | cmp -s - $@ || echo $(MAJORVERSION) >$@
+FORCE:
+.PHONY: FORCE
 
 # make dist: a source tarball of the committed tree, as PGXN expects.
 DIST_VERSION = $(shell sed -n 's/.*"version": "\(.*\)",/\1/p' META.json | head -1)
