@@ -119,7 +119,7 @@ def main():
     cur.execute("""SELECT t.typname FROM pg_type t
                    JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
                    JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'csm'
-                   WHERE t.typtype = 'b' ORDER BY 1""")
+                   WHERE t.typtype = 'b' AND t.typcategory <> 'A' ORDER BY 1""")
     types = [r[0] for r in cur.fetchall()]
     missing = [t for t in types if t not in VALID_TEXT]
     if missing:
