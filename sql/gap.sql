@@ -1,5 +1,5 @@
 -- Gap models (issue 4).  Expected values: the reference's worked examples
--- (../shared/reference/metrics.md sections 4, 5, 7), hand calculations
+-- (docs/metrics.md §4, §5 and §9), hand calculations
 -- noted beside each query, and numeric (exact decimal) recomputations.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS csm;

@@ -1,5 +1,5 @@
 -- Confidence intervals, tests and sample sizes (issue 3).  Expected values:
--- the reference's worked examples (../shared/reference/metrics.md section 7)
+-- the reference's worked examples (docs/metrics.md §9)
 -- to 6 decimals, and hand calculations noted beside each query.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS csm;

@@ -1,5 +1,5 @@
 -- Kano model (issue 5).  Expected values come from the evaluation table and
--- the worked examples in ../shared/reference/metrics.md sections 6 and 7.
+-- the worked examples in docs/metrics.md §6 and §9.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS csm;
 RESET client_min_messages;

@@ -1,6 +1,6 @@
 -- Metrics read from a rating_summary: NPS, CSAT, CES, counts, means.
 -- Expected values were computed by hand from the definitions in
--- ../shared/reference/metrics.md (and checked with Python fractions).
+-- docs/metrics.md §1, §2 and §3 (and checked with Python fractions).
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS csm;
 RESET client_min_messages;
