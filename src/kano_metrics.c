@@ -5,10 +5,19 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/stratnum.h"
+#include "access/table.h"
+#include "catalog/pg_extension.h"
+#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
 
 #include "kano_model.h"
 #include "kano_summary.h"
@@ -25,12 +34,102 @@ PG_FUNCTION_INFO_V1(kano_summary_worse);
 PG_FUNCTION_INFO_V1(kano_summary_count);
 PG_FUNCTION_INFO_V1(kano_summary_pair_count);
 
-/* The kano_class enum value for a class, given the enum's type OID. */
-static Datum
-class_datum(Oid enumtype, KanoClass k)
+/*
+ * Returning kano_class, or a row holding it, whoever calls.
+ *
+ * An enum value is the OID of its pg_enum row, so making one needs the
+ * enum's type.  get_fn_expr_rettype() reads that from the calling
+ * expression, which not every caller builds: Citus's coord_combine_agg calls
+ * an aggregate's final function through a bare fmgr_info() (no fn_expr), and
+ * DirectFunctionCall passes no FmgrInfo at all.  get_fn_expr_rettype() then
+ * returns 0 and enum_in fails with "cache lookup failed for type 0".
+ *
+ * So the type comes from what the call has:
+ *	 - fn_expr, when there is one (no catalog access);
+ *	 - else the function's declared return type, from pg_proc by fn_oid;
+ *	 - else, with no FmgrInfo, the type of that name in csm's schema.
+ * With an FmgrInfo the type and the values already made stay in fn_extra,
+ * so a caller that keeps its FmgrInfo (the executor does, for every row)
+ * looks each label up once.
+ */
+typedef struct KanoClassCache
 {
-	return DirectFunctionCall2(enum_in, CStringGetDatum(kano_class_labels[k]),
-							   ObjectIdGetDatum(enumtype));
+	Oid			enumtype;
+	Datum		value[KANO_NCLASSES];	/* 0 (no enum value has OID 0) until made */
+} KanoClassCache;
+
+/* A type of csm's, by name: for callers without an FmgrInfo. */
+static Oid
+csm_type_oid(const char *typname)
+{
+	Relation	rel;
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tuple;
+	Oid			schema = InvalidOid;
+	Oid			type;
+
+	/* csm's schema, read from pg_extension as get_extension_oid() does */
+	rel = table_open(ExtensionRelationId, AccessShareLock);
+	ScanKeyInit(&key, Anum_pg_extension_extname, BTEqualStrategyNumber, F_NAMEEQ,
+				CStringGetDatum("csm"));
+	scan = systable_beginscan(rel, ExtensionNameIndexId, true, NULL, 1, &key);
+	tuple = systable_getnext(scan);
+	if (HeapTupleIsValid(tuple))
+		schema = ((Form_pg_extension) GETSTRUCT(tuple))->extnamespace;
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	if (!OidIsValid(schema))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("extension \"csm\" is not installed in this database"),
+				 errdetail("Type %s is looked up in csm's schema when the caller passes no FmgrInfo.",
+						   typname)));
+	type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(typname),
+						   ObjectIdGetDatum(schema));
+	if (!OidIsValid(type))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("type %s does not exist in csm's schema", typname)));
+	return type;
+}
+
+/*
+ * The kano_class value of class k.  enumtype is the enum's type when the
+ * caller knows it (from a row type), else InvalidOid: the function returns
+ * the enum itself, and its type is resolved as described above.
+ */
+static Datum
+class_datum(FunctionCallInfo fcinfo, Oid enumtype, KanoClass k)
+{
+	FmgrInfo   *flinfo = fcinfo->flinfo;
+	KanoClassCache *cache;
+
+	if (flinfo == NULL)
+	{
+		if (!OidIsValid(enumtype))
+			enumtype = csm_type_oid("kano_class");
+		return DirectFunctionCall2(enum_in, CStringGetDatum(kano_class_labels[k]),
+								   ObjectIdGetDatum(enumtype));
+	}
+
+	cache = (KanoClassCache *) flinfo->fn_extra;
+	if (cache == NULL || (OidIsValid(enumtype) && cache->enumtype != enumtype))
+	{
+		if (!OidIsValid(enumtype))
+			enumtype = get_fn_expr_rettype(flinfo);
+		if (!OidIsValid(enumtype))
+			enumtype = get_func_rettype(flinfo->fn_oid);
+		if (cache == NULL)
+			cache = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(KanoClassCache));
+		memset(cache, 0, sizeof(KanoClassCache));
+		cache->enumtype = enumtype;
+		flinfo->fn_extra = cache;
+	}
+	if (cache->value[k] == (Datum) 0)
+		cache->value[k] = DirectFunctionCall2(enum_in, CStringGetDatum(kano_class_labels[k]),
+											  ObjectIdGetDatum(cache->enumtype));
+	return cache->value[k];
 }
 
 static KanoClass
@@ -51,7 +150,7 @@ kano_category_int4(PG_FUNCTION_ARGS)
 	int			f = kano_answer_from_int(PG_GETARG_INT32(0), "functional");
 	int			d = kano_answer_from_int(PG_GETARG_INT32(1), "dysfunctional");
 
-	PG_RETURN_DATUM(class_datum(get_fn_expr_rettype(fcinfo->flinfo), kano_classify(f, d)));
+	PG_RETURN_DATUM(class_datum(fcinfo, InvalidOid, kano_classify(f, d)));
 }
 
 Datum
@@ -60,7 +159,7 @@ kano_category_text(PG_FUNCTION_ARGS)
 	int			f = kano_answer_from_text(PG_GETARG_TEXT_PP(0), "functional");
 	int			d = kano_answer_from_text(PG_GETARG_TEXT_PP(1), "dysfunctional");
 
-	PG_RETURN_DATUM(class_datum(get_fn_expr_rettype(fcinfo->flinfo), kano_classify(f, d)));
+	PG_RETURN_DATUM(class_datum(fcinfo, InvalidOid, kano_classify(f, d)));
 }
 
 Datum
@@ -97,14 +196,20 @@ result_datum(FunctionCallInfo fcinfo, const KanoSummary *s, double threshold)
 	Datum		v[17];
 	bool		nulls[17] = {false};
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+	/*
+	 * The row type: get_call_result_type() needs the FmgrInfo (fn_oid is
+	 * enough, the type being named); without one, csm's kano_result.
+	 */
+	if (fcinfo->flinfo == NULL)
+		tupdesc = lookup_rowtype_tupdesc_copy(csm_type_oid("kano_result"), -1);
+	else if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("function returning a record called in a context that cannot accept it")));
 	tupdesc = BlessTupleDesc(tupdesc);
 	kano_evaluate(&s->counts, threshold, &r);
 
-	v[0] = class_datum(TupleDescAttr(tupdesc, 0)->atttypid, (KanoClass) r.category);
+	v[0] = class_datum(fcinfo, TupleDescAttr(tupdesc, 0)->atttypid, (KanoClass) r.category);
 	for (int k = 0; k < 6; k++)
 		v[1 + k] = Int64GetDatum(r.count[field_order[k]]);
 	v[7] = Int64GetDatum(r.n);
@@ -149,7 +254,7 @@ category(FunctionCallInfo fcinfo, const KanoSummary *s, double threshold)
 	KanoResult	r;
 
 	kano_evaluate(&s->counts, threshold, &r);
-	return class_datum(get_fn_expr_rettype(fcinfo->flinfo), (KanoClass) r.category);
+	return class_datum(fcinfo, InvalidOid, (KanoClass) r.category);
 }
 
 Datum
