@@ -1,0 +1,46 @@
+-- Stored values of every summary type, written on the old major, in every
+-- place a user keeps them: a rollup table, a partitioned table, a
+-- materialized view (with composite results), arrays long enough to be
+-- compressed and moved out of line (TOAST), and a composite column.  The
+-- raw answers stay too, so that metrics can be recomputed after the upgrade.
+CREATE TABLE feedback (store text, day date, score int, f int, d int, item int,
+                       p double precision, e double precision, w double precision);
+INSERT INTO feedback
+SELECT 'store ' || (i % 7), date '2026-01-01' + (i % 45), (i * 7919) % 11,
+       1 + i % 5, 1 + (i * 3) % 5, 1 + i % 22,
+       1 + (i * 13) % 7, 1 + (i * 17) % 7, (i % 4) * 0.5 + 0.25 * (i % 3)
+FROM generate_series(1, 20000) i;
+
+-- The rollup table, kept up to date with + on conflict.
+CREATE TABLE daily (store text, day date, ratings rating_summary, kano kano_summary,
+                    gap gap_summary, servqual servqual_summary, PRIMARY KEY (store, day));
+INSERT INTO daily
+SELECT store, day, rating_agg(score), kano_agg(f, d), gap_agg(p, e, w), servqual_agg(item, p, e)
+FROM feedback GROUP BY store, day;
+
+CREATE TABLE daily_part (LIKE daily INCLUDING ALL) PARTITION BY RANGE (day);
+CREATE TABLE daily_jan PARTITION OF daily_part FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+CREATE TABLE daily_rest PARTITION OF daily_part DEFAULT;
+INSERT INTO daily_part SELECT * FROM daily;
+
+CREATE MATERIALIZED VIEW store_totals AS
+SELECT store, rollup(ratings) AS ratings, rollup(kano) AS kano, rollup(gap) AS gap,
+       rollup(servqual) AS servqual, nps_ci(rollup(ratings)) AS nps_ci,
+       kano_result(rollup(kano)) AS kano_result, servqual(rollup(servqual)) AS servqual_scores,
+       kano_category(rollup(kano)) AS category
+FROM daily GROUP BY store;
+CREATE UNIQUE INDEX ON store_totals (store);
+
+-- 315 summaries per array: compressed (pglz) and stored out of line, or,
+-- with STORAGE external, out of line uncompressed.
+CREATE TABLE archive (id int PRIMARY KEY, ratings rating_summary[], kano kano_summary[],
+                      gap gap_summary[], servqual servqual_summary[]);
+ALTER TABLE archive ALTER COLUMN gap SET STORAGE external;
+INSERT INTO archive
+SELECT 1, array_agg(ratings ORDER BY store, day), array_agg(kano ORDER BY store, day),
+       array_agg(gap ORDER BY store, day), array_agg(servqual ORDER BY store, day)
+FROM daily;
+
+CREATE TYPE store_day AS (store text, day date, ratings rating_summary, kano kano_summary);
+CREATE TABLE store_days (v store_day);
+INSERT INTO store_days SELECT ROW(store, day, ratings, kano)::store_day FROM daily;

@@ -1,0 +1,13 @@
+-- Metrics over the stored values: each line must read the same after the
+-- upgrade as before it.
+SELECT store, nps(ratings), nps(ratings, 5, 7), rating_count(ratings, 9), nps_ci(ratings),
+       kano_result(kano), gap_weighted(gap), gap_ci(gap), servqual(servqual)
+FROM store_totals ORDER BY store;
+SELECT store, nps(rollup(ratings)), kano_category(rollup(kano)), gap_mean(rollup(gap)),
+       (servqual(rollup(servqual))).overall
+FROM daily_part GROUP BY store ORDER BY store;
+SELECT (SELECT rollup(r) FROM unnest(ratings) r), (SELECT rollup(k) FROM unnest(kano) k),
+       (SELECT rollup(g) FROM unnest(gap) g), (SELECT rollup(s) FROM unnest(servqual) s)
+FROM archive;
+SELECT (v).store, nps(rollup((v).ratings)), kano_better(rollup((v).kano))
+FROM store_days GROUP BY 1 ORDER BY 1;
