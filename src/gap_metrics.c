@@ -1,8 +1,8 @@
 /*
  * gap_metrics.c
  *	  Figures read from gap and SERVQUAL summaries, and the ACSI and
- *	  secure-customer functions.  Definitions: ../shared/reference/
- *	  metrics.md sections 4 and 5.
+ *	  secure-customer functions.  Definitions: docs/metrics.md section 4
+ *	  (CSI gap, ACSI, secure customers) and section 5 (SERVQUAL, SERVPERF).
  */
 #include "postgres.h"
 

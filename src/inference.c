@@ -4,8 +4,9 @@
  *
  * NPS: the variance is the trinomial one, V = p + d - (p - d)^2 (treating
  * promoters and detractors as independent binomials understates it).  The
- * three intervals follow Rocks (2016), "ConfidenceInterval estimation for the Net
- * Promoter Score", The American Statistician 70(4): Wald; adjusted Wald,
+ * three intervals follow Rocks (2016), "Interval estimation for the 'net
+ * promoter score'", The American Statistician 70(4) (docs/metrics.md
+ * section 7.2-section 7.3): Wald; adjusted Wald,
  * which adds 3/4 detractor, 3/2 passive and 3/4 promoter and was the best
  * performer in his and MeasuringU's evaluations; and the iterative score
  * interval (Tango-type), which inverts the score statistic

@@ -5,7 +5,7 @@
  *
  * Scales: NPS differences on -1..1, proportions on 0..1; the SQL layer
  * converts to points and percent.  Definitions and sources:
- * ../shared/reference/metrics.md sections 1-3 (Rocks 2016 for NPS).
+ * docs/metrics.md section 7 (Rocks 2016 for NPS).
  */
 #ifndef CSM_INFERENCE_H
 #define CSM_INFERENCE_H

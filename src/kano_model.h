@@ -2,7 +2,7 @@
  * kano_model.h
  *	  The Kano evaluation table and per-feature results, in plain C.
  *
- * Definitions: ../shared/reference/metrics.md section 6 (Kano 1984; Berger
+ * Definitions: docs/metrics.md section 6 (Kano 1984; Berger
  * et al. 1993; Sauerwein et al. 1996; Fong 1996).
  */
 #ifndef CSM_KANO_MODEL_H

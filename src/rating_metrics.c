@@ -7,7 +7,7 @@
  * nps(rating_summary)).  They only read the summary, so aggregates over the
  * same column can share one transition state.
  *
- * Definitions: ../shared/reference/metrics.md sections 1-3.  Percentages
+ * Definitions: docs/metrics.md section 1 (NPS), section 2 (CSAT), section 3 (CES).  Percentages
  * are on 0..100, NPS in points on -100..100; no answers give NULL.
  */
 #include "postgres.h"

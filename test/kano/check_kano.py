@@ -11,7 +11,7 @@ import sys
 
 import psycopg2
 
-TABLE = ["QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"]          # reference, section 6
+TABLE = ["QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"]          # docs/metrics.md §6.2
 PRIORITY = "MOAIRQ"
 NAMES = {"M": "must-be", "O": "one-dimensional", "A": "attractive", "I": "indifferent",
          "R": "reverse", "Q": "questionable"}
