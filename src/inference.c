@@ -6,7 +6,7 @@
  * promoters and detractors as independent binomials understates it).  The
  * three intervals follow Rocks (2016), "Interval estimation for the 'net
  * promoter score'", The American Statistician 70(4) (docs/metrics.md
- * section 7.2-section 7.3): Wald; adjusted Wald,
+ * sections 7.2-7.3): Wald; adjusted Wald,
  * which adds 3/4 detractor, 3/2 passive and 3/4 promoter and was the best
  * performer in his and MeasuringU's evaluations; and the iterative score
  * interval (Tango-type), which inverts the score statistic

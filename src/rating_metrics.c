@@ -7,8 +7,8 @@
  * nps(rating_summary)).  They only read the summary, so aggregates over the
  * same column can share one transition state.
  *
- * Definitions: docs/metrics.md section 1 (NPS), section 2 (CSAT), section 3 (CES).  Percentages
- * are on 0..100, NPS in points on -100..100; no answers give NULL.
+ * Definitions: docs/metrics.md sections 1 (NPS), 2 (CSAT) and 3 (CES).
+ * Percentages are on 0..100, NPS in points on -100..100; no answers give NULL.
  */
 #include "postgres.h"
 
