@@ -1,0 +1,118 @@
+-- test/citus/data.sql: the answers every check reads, twice on the
+-- coordinator: answers_local, a plain table (the oracle), and answers,
+-- distributed by account_id (the same rows, copied from answers_local).
+-- Deterministic (hashint4 of the row number), so every run and every
+-- major sees the same rows.
+--
+-- The gap sums are double-double; every perception and expectation is a
+-- half point and every weight one of five decimals, as in a real survey, so
+-- each sum is exact in double-double and the distributed sums, combined in
+-- another order, must equal the local ones to the last bit.
+SET client_min_messages = warning;
+
+CREATE TABLE answers_local (
+	account_id          int NOT NULL,      -- the distribution column on Citus
+	id                  int NOT NULL,
+	day                 date NOT NULL,
+	region              text NOT NULL,
+	store               text NOT NULL,
+	recommend           int,               -- NPS question, 0..10, 3% NULL
+	satisfaction        int,               -- CSAT, 1..5
+	effort              int,               -- CES 2.0, 1..7
+	perception          double precision,  -- gap models and SERVQUAL, 1..7 in half points, 2% NULL
+	expectation         double precision,
+	weight              double precision,  -- importance weight
+	item                int,               -- SERVQUAL item, 1..22
+	feature             text,              -- Kano feature
+	functional          int,               -- Kano answers, 1..5
+	dysfunctional       int,
+	functional_label    text,              -- the same answers as words
+	dysfunctional_label text,
+	PRIMARY KEY (account_id, id)
+);
+
+INSERT INTO answers_local
+SELECT 1 + h[1] % 40,
+       i,
+       date '2026-03-01' + (h[2] % 28)::int,
+       (ARRAY['north', 'south', 'east', 'west'])[1 + (h[3] % 12) % 4],
+       's' || lpad((1 + h[3] % 12)::text, 2, '0'),
+       CASE WHEN h[4] % 33 = 0 THEN NULL
+            ELSE (ARRAY[0, 1, 2, 3, 4, 5, 5, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9, 10, 10])[1 + h[4] % 20] END,
+       (ARRAY[1, 2, 3, 3, 4, 4, 4, 5, 5, 5])[1 + h[5] % 10],
+       1 + (h[6] % 7)::int,
+       CASE WHEN h[7] % 50 = 0 THEN NULL ELSE 1 + (h[7] % 13) * 0.5 END,
+       1 + (h[8] % 13) * 0.5,
+       (ARRAY[0.1, 0.15, 0.2, 0.25, 0.3])[1 + h[9] % 5],
+       1 + (h[10] % 22)::int,
+       'feature ' || (1 + f),
+       -- per feature, a typical answer pair (attractive, one-dimensional,
+       -- must-be, indifferent, reverse, must-be) 60% of the time
+       CASE WHEN h[11] % 10 < 6 THEN (ARRAY[1, 1, 3, 3, 5, 2])[1 + f] ELSE 1 + (h[11] / 10 % 5)::int END,
+       CASE WHEN h[11] % 10 < 6 THEN (ARRAY[3, 5, 5, 3, 1, 5])[1 + f] ELSE 1 + (h[12] % 5)::int END,
+       NULL, NULL
+FROM generate_series(1, 24000) i,
+     LATERAL (SELECT array_agg(hashint4(i * 16 + k)::bigint + 2147483648 ORDER BY k) AS h
+              FROM generate_series(1, 12) k) r,
+     LATERAL (SELECT (r.h[10] / 22 % 6)::int AS f) feat;
+
+-- The same answers as words, in the spellings and cases people type.
+UPDATE answers_local
+SET functional_label = (ARRAY['like', 'Must-be', 'neutral', 'live-with', 'DISLIKE'])[functional],
+    dysfunctional_label = (ARRAY['Like', 'expect', 'Neutral', 'tolerate', 'dislike'])[dysfunctional];
+
+CREATE TABLE answers (LIKE answers_local INCLUDING ALL);
+SELECT create_distributed_table('answers', 'account_id');
+INSERT INTO answers SELECT * FROM answers_local;
+
+-- The rollup tables: two-step summaries by account, day and store (Kano:
+-- by feature), co-located with answers; and one-step results by account
+-- and day.  Each has a local twin, refreshed by the same statements.
+CREATE TABLE daily_local (
+	account_id   int NOT NULL,
+	day          date NOT NULL,
+	store        text NOT NULL,
+	recommend    rating_summary NOT NULL,
+	satisfaction rating_summary NOT NULL,
+	effort       rating_summary NOT NULL,
+	gap          gap_summary NOT NULL,
+	servqual     servqual_summary NOT NULL,
+	PRIMARY KEY (account_id, day, store)
+);
+CREATE TABLE kano_daily_local (
+	account_id int NOT NULL,
+	day        date NOT NULL,
+	feature    text NOT NULL,
+	kano       kano_summary NOT NULL,
+	PRIMARY KEY (account_id, day, feature)
+);
+CREATE TABLE metrics_daily_local (
+	account_id int NOT NULL,
+	day        date NOT NULL,
+	nps        double precision,
+	nps_ci     nps_interval,
+	csi_gap    double precision,
+	servqual   servqual_scores,
+	kano_class kano_class,          -- over every feature: a one-step enum result
+	kano       kano_result,
+	PRIMARY KEY (account_id, day)
+);
+CREATE TABLE daily (LIKE daily_local INCLUDING ALL);
+CREATE TABLE kano_daily (LIKE kano_daily_local INCLUDING ALL);
+CREATE TABLE metrics_daily (LIKE metrics_daily_local INCLUDING ALL);
+SELECT create_distributed_table('daily', 'account_id', colocate_with => 'answers');
+SELECT create_distributed_table('kano_daily', 'account_id', colocate_with => 'answers');
+SELECT create_distributed_table('metrics_daily', 'account_id', colocate_with => 'answers');
+
+-- A reference table of summaries: one row per region, on every node.
+CREATE TABLE benchmarks_local (
+	region    text PRIMARY KEY,
+	recommend rating_summary NOT NULL,
+	gap       gap_summary NOT NULL,
+	servqual  servqual_summary NOT NULL,
+	kano      kano_summary NOT NULL
+);
+CREATE TABLE benchmarks (LIKE benchmarks_local INCLUDING ALL);
+SELECT create_reference_table('benchmarks');
+
+ANALYZE;
