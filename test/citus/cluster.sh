@@ -5,7 +5,8 @@
 #   citus_start [-o 'guc=value']...  initdb, start, CREATE EXTENSION citus,
 #                                 citus_add_node; sets COORD_PORT, WORKER_PORTS
 #   citus_stop                    stop every node and delete the directories
-#                                 (citus_start installs it as the EXIT trap)
+#                                 (citus_start installs it as the EXIT trap,
+#                                 and makes INT, TERM and HUP exit)
 #   coord [psql args]             psql on the coordinator (-At, ON_ERROR_STOP)
 #   on_node PORT [psql args]      psql on any node
 #
@@ -25,9 +26,11 @@ _citus_port_free() {			# a port nobody listens on at 127.0.0.1
 citus_stop() {
 	local d
 	for d in "${_citus_dir:-/nonexistent}"/node*; do
-		[ -d "$d" ] && "${_citus_as_owner[@]}" "$_citus_bindir/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1
+		if [ -f "$d/postmaster.pid" ]; then
+			"${_citus_as_owner[@]}" "$_citus_bindir/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1 || true
+		fi
 	done
-	[ -n "${_citus_dir:-}" ] && rm -rf "$_citus_dir"
+	if [ -n "${_citus_dir:-}" ]; then rm -rf "$_citus_dir"; fi
 	_citus_dir=
 	return 0
 }
@@ -43,6 +46,8 @@ citus_start() {
 	_citus_as_owner=()
 	if [ "$(id -u)" -eq 0 ]; then chown postgres "$_citus_dir"; _citus_as_owner=(runuser -u postgres --); fi
 	trap citus_stop EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM HUP
 	while [ ${#ports[@]} -lt $n ]; do
 		_citus_port_free "$port" && ports+=("$port")
 		port=$((port + 1))
