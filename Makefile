@@ -4,11 +4,10 @@ EXTENSION = csm
 MODULE_big = csm
 
 # One list per metric family, so that families can be developed side by side.
-OBJS_CORE = src/csm.o
+OBJS_CORE = src/csm.o src/codec.o src/counts.o src/counts_summary.o src/agg_state.o
 
 OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rating_metrics.o \
-	src/rating_scales.o \
-	src/rating_ops.o
+	src/rating_scales.o
 
 OBJS_INFERENCE = src/distributions.o src/inference.o src/rating_inference.o
 
@@ -54,6 +53,8 @@ include $(PGXS)
 # another: .pg-major records the major of the last build and changes, so
 # that everything recompiles, only when PG_CONFIG names another one.
 $(OBJS) $(OBJS:.o=.bc): .pg-major
+# PGXS tracks no header dependencies; every object depends on every header.
+$(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 .pg-major: FORCE
 	@echo $(MAJORVERSION) | cmp -s - $@ || echo $(MAJORVERSION) >$@
 FORCE:

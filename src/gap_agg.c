@@ -12,9 +12,9 @@
 #include <math.h>
 
 #include "fmgr.h"
-#include "nodes/nodes.h"
 #include "utils/float.h"
 
+#include "agg_state.h"
 #include "gap_summary.h"
 
 PG_FUNCTION_INFO_V1(gap_accum);
@@ -30,47 +30,13 @@ PG_FUNCTION_INFO_V1(servqual_summary_combine);
 PG_FUNCTION_INFO_V1(servqual_summary_retract);
 PG_FUNCTION_INFO_V1(servqual_summary_final);
 
-static inline bool
-executor_owns_state(FunctionCallInfo fcinfo)
-{
-	if (likely(fcinfo->context != NULL && IsA(fcinfo->context, AggState)))
-		return true;
-	return AggCheckCallContext(fcinfo, NULL) != 0;
-}
-
+/* The transition state to update (agg_state.h), checked. */
 static inline GapSummary *
 gap_state(FunctionCallInfo fcinfo)
 {
-	Pointer		arg = DatumGetPointer(PG_GETARG_DATUM(0));
-	GapSummary *state;
+	GapSummary *state = (GapSummary *) agg_state_for_update(fcinfo);
 
-	if (likely(!VARATT_IS_EXTENDED(arg) && executor_owns_state(fcinfo)))
-	{
-		state = (GapSummary *) arg;
-		gap_summary_check(state);
-		return state;
-	}
-	state = PG_GETARG_GAP_SUMMARY_P(0);
-	if ((Pointer) state == arg)
-		state = gap_summary_copy(state);
-	return state;
-}
-
-static ServqualSummary *
-servqual_state(FunctionCallInfo fcinfo)
-{
-	Pointer		arg = DatumGetPointer(PG_GETARG_DATUM(0));
-	ServqualSummary *state;
-
-	if (likely(!VARATT_IS_EXTENDED(arg) && executor_owns_state(fcinfo)))
-	{
-		state = (ServqualSummary *) arg;
-		servqual_summary_check(state);
-		return state;
-	}
-	state = PG_GETARG_SERVQUAL_SUMMARY_P(0);
-	if ((Pointer) state == arg)
-		state = servqual_summary_copy(state);
+	gap_summary_check(state);
 	return state;
 }
 
@@ -247,7 +213,7 @@ servqual_item(int64 item)
 static Datum
 servqual_step(FunctionCallInfo fcinfo, int sign)
 {
-	ServqualSummary *state = servqual_state(fcinfo);
+	ServqualSummary *state = (ServqualSummary *) counts_state(fcinfo, &servqual_summary_type);
 	int			item = servqual_item(PG_GETARG_INT32(1));
 	double		p = finite_score(PG_GETARG_FLOAT8(2), "perception");
 	double		e = finite_score(PG_GETARG_FLOAT8(3), "expectation");
@@ -256,9 +222,7 @@ servqual_step(FunctionCallInfo fcinfo, int sign)
 	if (sign < 0 && unlikely(it->n == 0))
 		elog(ERROR, "a SERVQUAL answer leaves a window frame it never entered");
 	if (sign > 0 && unlikely(it->n == PG_INT64_MAX))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("servqual_summary count out of range")));
+		counts_report(&servqual_summary_type, CODEC_TOTAL_RANGE, NULL, NULL);
 	it->n += sign;
 	it->p = dd_add_double(it->p, sign * p);
 	it->e = dd_add_double(it->e, sign * e);
@@ -286,28 +250,18 @@ servqual_retract(PG_FUNCTION_ARGS)
 Datum
 servqual_summary_combine(PG_FUNCTION_ARGS)
 {
-	ServqualSummary *state = servqual_state(fcinfo);
-
-	servqual_sums_add(&state->sums, &PG_GETARG_SERVQUAL_SUMMARY_P(1)->sums, 1);
-	PG_RETURN_POINTER(state);
+	return counts_summary_combine(fcinfo, &servqual_summary_type, 1);
 }
 
 Datum
 servqual_summary_retract(PG_FUNCTION_ARGS)
 {
-	ServqualSummary *state = servqual_state(fcinfo);
-
-	servqual_sums_add(&state->sums, &PG_GETARG_SERVQUAL_SUMMARY_P(1)->sums, -1);
-	PG_RETURN_POINTER(state);
+	return counts_summary_combine(fcinfo, &servqual_summary_type, -1);
 }
 
+/* Final function of servqual_agg() and rollup(): no answers give NULL. */
 Datum
 servqual_summary_final(PG_FUNCTION_ARGS)
 {
-	ServqualSummary *state = PG_GETARG_SERVQUAL_SUMMARY_P(0);
-
-	for (int k = 0; k < SERVQUAL_ITEMS; k++)
-		if (state->sums.item[k].n > 0)
-			PG_RETURN_POINTER(state);
-	PG_RETURN_NULL();
+	return counts_summary_final(fcinfo, &servqual_summary_type);
 }

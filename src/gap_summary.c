@@ -43,14 +43,6 @@ gap_summary_check(const GapSummary *s)
 		report_version("gap_summary", s->version, GAP_SUMMARY_VERSION, sizeof(GapSummary), VARSIZE(s));
 }
 
-void
-servqual_summary_check(const ServqualSummary *s)
-{
-	if (unlikely(s->version != SERVQUAL_SUMMARY_VERSION || VARSIZE(s) != sizeof(ServqualSummary)))
-		report_version("servqual_summary", s->version, SERVQUAL_SUMMARY_VERSION,
-					   sizeof(ServqualSummary), VARSIZE(s));
-}
-
 GapSummary *
 gap_summary_new(void)
 {
@@ -76,34 +68,6 @@ gap_summary_from_datum(Datum d)
 	GapSummary *s = (GapSummary *) PG_DETOAST_DATUM(d);
 
 	gap_summary_check(s);
-	return s;
-}
-
-ServqualSummary *
-servqual_summary_new(void)
-{
-	ServqualSummary *s = palloc0(sizeof(ServqualSummary));
-
-	SET_VARSIZE(s, sizeof(ServqualSummary));
-	s->version = SERVQUAL_SUMMARY_VERSION;
-	return s;
-}
-
-ServqualSummary *
-servqual_summary_copy(const ServqualSummary *src)
-{
-	ServqualSummary *s = palloc(sizeof(ServqualSummary));
-
-	memcpy(s, src, sizeof(ServqualSummary));
-	return s;
-}
-
-ServqualSummary *
-servqual_summary_from_datum(Datum d)
-{
-	ServqualSummary *s = (ServqualSummary *) PG_DETOAST_DATUM(d);
-
-	servqual_summary_check(s);
 	return s;
 }
 
@@ -168,97 +132,71 @@ gap_sums_add(GapSums *dst, const GapSums *src, int sign)
 		memset(dst, 0, sizeof(*dst));	/* an empty frame holds exact zeros */
 }
 
-void
-servqual_sums_add(ServqualSums *dst, const ServqualSums *src, int sign)
-{
-	for (int k = 0; k < SERVQUAL_ITEMS; k++)
-	{
-		ServqualItem *d = &dst->item[k];
-		const ServqualItem *s = &src->item[k];
-		int64		n;
-
-		if (sign > 0 ? pg_add_s64_overflow(d->n, s->n, &n) : pg_sub_s64_overflow(d->n, s->n, &n))
-			report_count_overflow("servqual_summary");
-		if (n < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("cannot remove %lld answers to item %d from a servqual_summary holding %lld",
-							(long long) s->n, k + 1, (long long) d->n)));
-		d->n = n;
-		d->p = dd_add(d->p, dd_signed(s->p, sign));
-		d->e = dd_add(d->e, dd_signed(s->e, sign));
-		require_finite(d->p.hi + d->e.hi, "servqual_summary");
-		if (n == 0)
-			memset(d, 0, sizeof(*d));
-	}
-}
+#define SERVQUAL_RANGE_DETAIL \
+	"Counts are whole numbers from 0; SERVQUAL items run from 1 to 22."
 
 static void
-report_codec_error(GapCodecStatus status, const GapCodecError *err, const char *type,
-				   const char *input, const char *hint)
+report_codec_error(CodecStatus status, const CodecError *err, const char *input)
 {
+	const char *type = "gap_summary";
+
 	switch (status)
 	{
-		case GAP_CODEC_OK:
+		case CODEC_OK:
 			return;
-		case GAP_CODEC_SYNTAX:
+		case CODEC_SYNTAX:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid input syntax for type %s: \"%s\"", type, input),
 					 errdetail("Unexpected %s at character %zu.",
 							   input[err->position] ? "character" : "end of input",
 							   err->position + 1),
-					 errhint("%s", hint)));
+					 errhint("A gap_summary is written as {n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}.")));
 			break;
-		case GAP_CODEC_DUPLICATE:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s: \"%s\"", type, input),
-					 errdetail("Item %lld appears more than once.", (long long) err->value)));
-			break;
-		case GAP_CODEC_RANGE:
+		case CODEC_COUNT_RANGE:
 			ereport(ERROR,
 					(errcode(input ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("%s value %lld is out of range", type, (long long) err->value),
-					 errdetail("Counts are whole numbers from 0; SERVQUAL items run from 1 to %d.",
-							   SERVQUAL_ITEMS)));
+					 errdetail("Counts are whole numbers from 0.")));
 			break;
-		case GAP_CODEC_NOT_FINITE:
+		case CODEC_NOT_FINITE:
 			ereport(ERROR,
 					(errcode(input ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("%s sums must be finite numbers", type)));
 			break;
-		case GAP_CODEC_INCONSISTENT:
+		case CODEC_INCONSISTENT:
 			ereport(ERROR,
 					(errcode(input ? ERRCODE_INVALID_TEXT_REPRESENTATION : ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid %s: the sums are inconsistent", type),
 					 errdetail("A summary without answers has zero sums, and each sum is a normalised pair.")));
 			break;
-		case GAP_CODEC_VERSION:
+		case CODEC_VERSION:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("unsupported binary %s version %lld", type, (long long) err->value)));
+					 errmsg("unsupported binary %s version %lld", type, (long long) err->value),
+					 errdetail("This release of csm reads version %d.", GAP_SUMMARY_VERSION)));
 			break;
-		case GAP_CODEC_LENGTH:
+		case CODEC_LENGTH:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary %s: %lld bytes", type, (long long) err->value)));
+					 errmsg("invalid binary %s: %lld bytes", type, (long long) err->value),
+					 errdetail("Version %d has exactly %d bytes.", GAP_SUMMARY_VERSION, GAP_BINARY_SIZE)));
+			break;
+		default:
 			break;
 	}
 	elog(ERROR, "unexpected gap codec status %d", (int) status);
 }
 
-#define GAP_HINT "A gap_summary is written as {n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}."
-#define SERVQUAL_HINT "A servqual_summary is written as item:[answers,sum of perceptions,sum of expectations], for example {1:[3,15,18]}; {} has none."
 
 Datum
 gap_summary_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	GapSummary *s = gap_summary_new();
-	GapCodecError err;
+	CodecError err;
 
-	report_codec_error(gap_parse_text(str, &s->sums, &err), &err, "gap_summary", str, GAP_HINT);
+	report_codec_error(gap_parse_text(str, &s->sums, &err), &err, str);
 	PG_RETURN_POINTER(s);
 }
 
@@ -277,11 +215,11 @@ gap_summary_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	GapSummary *s = gap_summary_new();
-	GapCodecError err;
+	CodecError err;
 
 	report_codec_error(gap_decode_binary((const uint8_t *) buf->data + buf->cursor,
 										 (size_t) (buf->len - buf->cursor), &s->sums, &err),
-					   &err, "gap_summary", NULL, NULL);
+					   &err, NULL);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(s);
 }
@@ -329,74 +267,57 @@ gap_summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!gap_sums_equal(&PG_GETARG_GAP_SUMMARY_P(0)->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums));
 }
 
+const CountsType servqual_summary_type = {
+	.layout = &servqual_layout,
+	.syntax_hint = "A servqual_summary is written as item:[answers,sum of perceptions,sum of expectations], for example {1:[3,15,18]}; {} has none.",
+	.key_range = "servqual_summary value %s is out of range",
+	.key_range_detail = SERVQUAL_RANGE_DETAIL,
+	.duplicate_detail = "Item %lld appears more than once.",
+	.count_range = "servqual_summary value %lld is out of range",
+	.count_range_binary = "servqual_summary value %lld is out of range",
+	.count_range_detail = SERVQUAL_RANGE_DETAIL,
+	.answers = "answers",
+	.remove = "cannot remove %lld answers to item %lld from a servqual_summary holding %lld",
+};
+
 Datum
 servqual_summary_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	ServqualSummary *s = servqual_summary_new();
-	GapCodecError err;
-
-	report_codec_error(servqual_parse_text(str, &s->sums, &err), &err, "servqual_summary", str,
-					   SERVQUAL_HINT);
-	PG_RETURN_POINTER(s);
+	return counts_summary_in(fcinfo, &servqual_summary_type);
 }
 
 Datum
 servqual_summary_out(PG_FUNCTION_ARGS)
 {
-	ServqualSummary *s = PG_GETARG_SERVQUAL_SUMMARY_P(0);
-	char	   *buf = palloc(SERVQUAL_TEXT_MAXLEN);
-
-	servqual_format_text(&s->sums, buf, SERVQUAL_TEXT_MAXLEN);
-	PG_RETURN_CSTRING(buf);
+	return counts_summary_out(fcinfo, &servqual_summary_type);
 }
 
 Datum
 servqual_summary_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	ServqualSummary *s = servqual_summary_new();
-	GapCodecError err;
-
-	report_codec_error(servqual_decode_binary((const uint8_t *) buf->data + buf->cursor,
-											  (size_t) (buf->len - buf->cursor), &s->sums, &err),
-					   &err, "servqual_summary", NULL, NULL);
-	buf->cursor = buf->len;
-	PG_RETURN_POINTER(s);
+	return counts_summary_recv(fcinfo, &servqual_summary_type);
 }
 
 Datum
 servqual_summary_send(PG_FUNCTION_ARGS)
 {
-	ServqualSummary *s = PG_GETARG_SERVQUAL_SUMMARY_P(0);
-	uint8_t    *bytes = palloc(SERVQUAL_BINARY_SIZE);
-	StringInfoData buf;
-
-	servqual_encode_binary(&s->sums, bytes);
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, (const char *) bytes, SERVQUAL_BINARY_SIZE);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return counts_summary_send(fcinfo, &servqual_summary_type);
 }
 
 Datum
 servqual_summary_merge(PG_FUNCTION_ARGS)
 {
-	ServqualSummary *r = servqual_summary_copy(PG_GETARG_SERVQUAL_SUMMARY_P(0));
-
-	servqual_sums_add(&r->sums, &PG_GETARG_SERVQUAL_SUMMARY_P(1)->sums, 1);
-	PG_RETURN_POINTER(r);
+	return counts_summary_operate(fcinfo, &servqual_summary_type, 1);
 }
 
 Datum
 servqual_summary_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(memcmp(&PG_GETARG_SERVQUAL_SUMMARY_P(0)->sums,
-						  &PG_GETARG_SERVQUAL_SUMMARY_P(1)->sums, sizeof(ServqualSums)) == 0);
+	return counts_summary_equal(fcinfo, &servqual_summary_type, true);
 }
 
 Datum
 servqual_summary_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(memcmp(&PG_GETARG_SERVQUAL_SUMMARY_P(0)->sums,
-						  &PG_GETARG_SERVQUAL_SUMMARY_P(1)->sums, sizeof(ServqualSums)) != 0);
+	return counts_summary_equal(fcinfo, &servqual_summary_type, false);
 }

@@ -1,8 +1,9 @@
 /*
  * gap_summary.h
  *	  The gap_summary and servqual_summary types: sums behind the gap
- *	  models, stored as plain varlenas with a version byte, like
- *	  rating_summary.
+ *	  models, stored as plain varlenas with a version byte.  A
+ *	  servqual_summary is a summary of the counts core (counts_summary.h),
+ *	  always in the wide form.
  */
 #ifndef CSM_GAP_SUMMARY_H
 #define CSM_GAP_SUMMARY_H
@@ -11,7 +12,7 @@
 #include "fmgr.h"
 
 #include "compat.h"
-
+#include "counts_summary.h"
 #include "gap_codec.h"
 
 typedef struct GapSummary
@@ -27,13 +28,16 @@ typedef struct ServqualSummary
 {
 	int32		vl_len_;
 	uint8		version;		/* SERVQUAL_SUMMARY_VERSION */
-	uint8		flags;
+	uint8		flags;			/* 0: wide */
 	uint16		reserved;
 	ServqualSums sums;
 } ServqualSummary;
 
+extern const CountsType servqual_summary_type;
+
 #define PG_GETARG_GAP_SUMMARY_P(n)		gap_summary_from_datum(PG_GETARG_DATUM(n))
-#define PG_GETARG_SERVQUAL_SUMMARY_P(n)	servqual_summary_from_datum(PG_GETARG_DATUM(n))
+#define PG_GETARG_SERVQUAL_SUMMARY_P(n) \
+	((ServqualSummary *) counts_summary_open(&servqual_summary_type, PG_GETARG_DATUM(n)))
 
 extern GapSummary *gap_summary_new(void);
 extern GapSummary *gap_summary_copy(const GapSummary *src);
@@ -41,12 +45,6 @@ extern GapSummary *gap_summary_from_datum(Datum d);
 extern void gap_summary_check(const GapSummary *s);
 extern void gap_sums_add(GapSums *dst, const GapSums *src, int sign);
 extern void gap_summary_require_finite(const GapSums *s);
-
-extern ServqualSummary *servqual_summary_new(void);
-extern ServqualSummary *servqual_summary_copy(const ServqualSummary *src);
-extern ServqualSummary *servqual_summary_from_datum(Datum d);
-extern void servqual_summary_check(const ServqualSummary *s);
-extern void servqual_sums_add(ServqualSums *dst, const ServqualSums *src, int sign);
 
 /* An item number 1..22, or an ERROR naming it (gap_agg.c). */
 extern int	servqual_item(int64 item);

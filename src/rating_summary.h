@@ -3,10 +3,9 @@
  *	  The rating_summary type: a histogram of integer ratings 0..10.
  *
  * A rating_summary is the transition state of every ratings aggregate and
- * the value users store in rollup tables and materialized views.  Its
- * memory layout is its on-disk layout: a varlena with a version byte, the
- * total and one count per rating.  Storage is PLAIN and alignment double,
- * so a stored value is read in place without detoasting or copying.
+ * the value users store in rollup tables and materialized views.  It is a
+ * summary of the counts core (counts_summary.h): stored narrow or wide,
+ * read by every accessor in the wide layout below.
  */
 #ifndef CSM_RATING_SUMMARY_H
 #define CSM_RATING_SUMMARY_H
@@ -15,43 +14,23 @@
 #include "fmgr.h"
 
 #include "compat.h"
-
+#include "counts_summary.h"
 #include "rating_codec.h"
 
+/* A rating_summary in the wide form. */
 typedef struct RatingSummary
 {
 	int32		vl_len_;		/* varlena header (do not touch directly) */
 	uint8		version;		/* RATING_SUMMARY_VERSION */
-	uint8		flags;			/* reserved, always 0 */
+	uint8		flags;			/* 0: wide */
 	uint16		reserved;		/* always 0 */
 	RatingHistogram hist;		/* n and counts[0..10] */
 } RatingSummary;
 
-#define RATING_SUMMARY_SIZE		sizeof(RatingSummary)
+extern const CountsType rating_summary_type;
 
-#define DatumGetRatingSummaryP(X)	rating_summary_from_datum(X)
-#define PG_GETARG_RATING_SUMMARY_P(n) DatumGetRatingSummaryP(PG_GETARG_DATUM(n))
-#define PG_RETURN_RATING_SUMMARY_P(x) PG_RETURN_POINTER(x)
-
-pg_noreturn extern void rating_summary_report_version(const RatingSummary *s);
-
-/*
- * Values are built only by csm, so a size or version we do not know means
- * data written by another release; say so rather than misread it.  Inline
- * because the transition functions check their state on every row.
- */
-static inline void
-rating_summary_check(const RatingSummary *s)
-{
-	if (unlikely(s->version != RATING_SUMMARY_VERSION ||
-				 VARSIZE(s) != RATING_SUMMARY_SIZE))
-		rating_summary_report_version(s);
-}
-
-extern RatingSummary *rating_summary_new(void);
-extern RatingSummary *rating_summary_copy(const RatingSummary *src);
-extern RatingSummary *rating_summary_from_datum(Datum d);
-extern void rating_summary_add(RatingSummary *dst, const RatingSummary *src);
-extern void rating_summary_subtract(RatingSummary *dst, const RatingSummary *src);
+/* Every rating_summary argument an accessor reads, in the wide form. */
+#define PG_GETARG_RATING_SUMMARY_P(n) \
+	((RatingSummary *) counts_summary_open(&rating_summary_type, PG_GETARG_DATUM(n)))
 
 #endif							/* CSM_RATING_SUMMARY_H */

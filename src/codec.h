@@ -1,0 +1,62 @@
+/*
+ * codec.h
+ *	  What every summary codec shares, in plain C: the error statuses, where
+ *	  and what went wrong, and the text and binary primitives.
+ *
+ * Nothing here depends on the PostgreSQL server, so the codecs built on it
+ * compile into the fuzzing harness as they are.  Errors are returned as
+ * statuses; the server-side callers turn them into ereport()s.
+ */
+#ifndef CSM_CODEC_H
+#define CSM_CODEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dd.h"
+
+typedef enum CodecStatus
+{
+	CODEC_OK = 0,
+	CODEC_SYNTAX,				/* malformed text */
+	CODEC_KEY_RANGE,			/* a key (rating, pair, item) the type does not have */
+	CODEC_DUPLICATE,			/* a key given twice */
+	CODEC_COUNT_RANGE,			/* a count below 0 or above INT64_MAX */
+	CODEC_TOTAL_RANGE,			/* counts adding up to more than INT64_MAX */
+	CODEC_TOTAL_MISMATCH,		/* a binary total that differs from the counts */
+	CODEC_NOT_FINITE,			/* a sum that is NaN or infinite */
+	CODEC_INCONSISTENT,			/* sums without answers, or a non-normalised pair */
+	CODEC_VERSION,				/* an unknown format version */
+	CODEC_LENGTH				/* binary data too short or too long */
+} CodecStatus;
+
+/* Where and what went wrong, for the error message. */
+typedef struct CodecError
+{
+	size_t		position;		/* byte offset into the input */
+	int64_t		value;			/* the offending key, count or version */
+} CodecError;
+
+extern CodecStatus codec_fail(CodecError *err, CodecStatus status,
+							  const char *str, const char *at, int64_t value);
+
+/* ---- text ---------------------------------------------------------------- */
+
+extern const char *codec_skip_space(const char *p);
+extern const char *codec_read_uint63(const char *p, int64_t *out, int *overflow);
+extern const char *codec_read_int64(const char *p, int64_t *out, int *overflow);
+extern const char *codec_read_dd(const char *p, DD *out, int *not_finite);
+extern size_t codec_format_dd(char *buf, size_t buflen, DD v);
+
+/* The longest int64 and the longest double-double in text, without NUL. */
+#define CODEC_INT64_MAXLEN	20
+#define CODEC_DD_MAXLEN		48
+
+/* ---- binary: network byte order ------------------------------------------ */
+
+extern int64_t codec_get_int64(const uint8_t *p);
+extern void codec_put_int64(uint8_t *p, int64_t v);
+extern CodecStatus codec_get_dd(const uint8_t *p, DD *out);
+extern void codec_put_dd(uint8_t *p, DD v);
+
+#endif							/* CSM_CODEC_H */

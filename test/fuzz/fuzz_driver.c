@@ -1,0 +1,240 @@
+/*
+ * fuzz_driver.c
+ *	  The libFuzzer target of every summary codec: one driver, one table of
+ *	  types.  Built once per target (test/fuzz/run), with FUZZ_TARGET naming
+ *	  the table rows it fuzzes.
+ *
+ * Input: the first byte chooses the decoder (bit 0: binary, else text) and,
+ * when a target has two types, the type (bit 1); the rest is the input.
+ * Besides "no crash, no undefined behaviour" every accepted value must be
+ * consistent, its canonical text and binary forms must decode back to the
+ * same value, and accepted binary must be exactly the canonical encoding.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gap_codec.h"
+#include "kano_codec.h"
+#include "rating_codec.h"
+
+#ifndef FUZZ_TARGET
+#error "build with -DFUZZ_TARGET='\"rating\"' (see test/fuzz/run)"
+#endif
+
+/* Room for any type's decoded value, text and binary forms. */
+#define VALUE_MAX	4096
+#define TEXT_MAX	16384
+#define BINARY_MAX	2048
+
+typedef struct FuzzType
+{
+	const char *target;			/* the FUZZ_TARGET that fuzzes it */
+	const CountsLayout *layout; /* a counts-core type, or NULL for gap */
+	CodecStatus (*parse) (const struct FuzzType *t, const char *str, void *v);
+	size_t		(*format) (const struct FuzzType *t, const void *v, char *buf, size_t len);
+	CodecStatus (*decode) (const struct FuzzType *t, const uint8_t *data, size_t len, void *v);
+	size_t		(*encode) (const struct FuzzType *t, const void *v, uint8_t *out);
+	int			(*same) (const struct FuzzType *t, const void *a, const void *b);
+	void		(*check) (const struct FuzzType *t, const void *v);
+} FuzzType;
+
+/* ---- the counts core: a total, then the cells ----------------------------- */
+
+static CountsRef
+counts_ref(const void *v)
+{
+	CountsRef	r = {(int64_t *) v, (int64_t *) v + 1};
+
+	return r;
+}
+
+static CodecStatus
+counts_parse(const FuzzType *t, const char *str, void *v)
+{
+	CodecError	err;
+
+	return counts_parse_text(t->layout, str, counts_ref(v), &err);
+}
+
+static size_t
+counts_format(const FuzzType *t, const void *v, char *buf, size_t len)
+{
+	return counts_format_text(t->layout, counts_ref(v), buf, len);
+}
+
+static CodecStatus
+counts_decode(const FuzzType *t, const uint8_t *data, size_t len, void *v)
+{
+	CodecError	err;
+
+	return counts_decode_binary(t->layout, data, len, counts_ref(v), &err);
+}
+
+static size_t
+counts_encode(const FuzzType *t, const void *v, uint8_t *out)
+{
+	counts_encode_binary(t->layout, counts_ref(v), out);
+	return COUNTS_BINARY_SIZE(t->layout);
+}
+
+static int
+counts_same(const FuzzType *t, const void *a, const void *b)
+{
+	return counts_equal(t->layout, counts_ref(a), counts_ref(b)) &&
+		(!t->layout->has_total || *counts_ref(a).total == *counts_ref(b).total);
+}
+
+/* Counts are never negative, add up to the total, and a cell without answers has zero sums. */
+static void
+counts_check(const FuzzType *t, const void *v)
+{
+	const CountsLayout *l = t->layout;
+	CountsRef	r = counts_ref(v);
+	int64_t		sum = 0;
+
+	for (int cell = 0; cell < l->ncells; cell++)
+	{
+		int64_t		n = *counts_cell_n(l, r, cell);
+
+		if (n < 0 || (l->has_total && n > INT64_MAX - sum))
+			abort();
+		sum += l->has_total ? n : 0;
+		for (int k = 0; k < l->nsums; k++)
+			if (n == 0 && (counts_cell_sums(l, r, cell)[k].hi != 0.0 ||
+						   counts_cell_sums(l, r, cell)[k].lo != 0.0))
+				abort();
+	}
+	if (l->has_total && sum != *r.total)
+		abort();
+	if (!counts_finite(l, r))
+		abort();
+}
+
+/* ---- gap_summary ------------------------------------------------------------ */
+
+static CodecStatus
+gap_parse(const FuzzType *t, const char *str, void *v)
+{
+	CodecError	err;
+
+	(void) t;
+	return gap_parse_text(str, v, &err);
+}
+
+static size_t
+gap_format(const FuzzType *t, const void *v, char *buf, size_t len)
+{
+	(void) t;
+	return gap_format_text(v, buf, len);
+}
+
+static CodecStatus
+gap_decode(const FuzzType *t, const uint8_t *data, size_t len, void *v)
+{
+	CodecError	err;
+
+	(void) t;
+	return gap_decode_binary(data, len, v, &err);
+}
+
+static size_t
+gap_encode(const FuzzType *t, const void *v, uint8_t *out)
+{
+	(void) t;
+	gap_encode_binary(v, out);
+	return GAP_BINARY_SIZE;
+}
+
+static int
+gap_same(const FuzzType *t, const void *a, const void *b)
+{
+	GapSums		ca = gap_sums_canonical(a);
+	GapSums		cb = gap_sums_canonical(b);
+
+	(void) t;
+	return memcmp(&ca, &cb, sizeof(GapSums)) == 0;
+}
+
+static void
+gap_check(const FuzzType *t, const void *v)
+{
+	(void) t;
+	if (((const GapSums *) v)->n < 0 || !gap_sums_finite(v))
+		abort();
+}
+
+/* ---- the table -------------------------------------------------------------- */
+
+#define COUNTS_TYPE(target, layout) \
+	{target, &layout, counts_parse, counts_format, counts_decode, counts_encode, counts_same, counts_check}
+
+static const FuzzType types[] = {
+	COUNTS_TYPE("rating", rating_layout),
+	COUNTS_TYPE("kano", kano_layout),
+	{"gap", NULL, gap_parse, gap_format, gap_decode, gap_encode, gap_same, gap_check},
+	COUNTS_TYPE("gap", servqual_layout),
+};
+
+static void
+round_trips(const FuzzType *t, const void *v)
+{
+	static char text[TEXT_MAX];
+	static uint8_t bin[BINARY_MAX];
+	static int64_t again[VALUE_MAX / 8];
+	size_t		len = t->format(t, v, text, sizeof(text));
+
+	if (len == 0 || len >= sizeof(text) || text[len] != '\0')
+		abort();
+	if (t->parse(t, text, again) != CODEC_OK || !t->same(t, again, v))
+		abort();
+	len = t->encode(t, v, bin);
+	if (t->decode(t, bin, len, again) != CODEC_OK || !t->same(t, again, v))
+		abort();
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int64_t value[VALUE_MAX / 8];
+	const FuzzType *mine[2];
+	const FuzzType *t;
+	int			n = 0;
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]) && n < 2; i++)
+		if (strcmp(types[i].target, FUZZ_TARGET) == 0)
+			mine[n++] = &types[i];
+	if (n == 0)
+		abort();
+	if (size == 0)
+		return 0;
+	t = mine[(data[0] >> 1) % n];
+
+	if (data[0] & 1)
+	{
+		static uint8_t bin[BINARY_MAX];
+
+		if (t->decode(t, data + 1, size - 1, value) != CODEC_OK)
+			return 0;
+		t->check(t, value);
+		/* accepted counts are exactly their canonical encoding (sums may hold -0) */
+		if (t->layout != NULL && t->layout->nsums == 0 &&
+			(t->encode(t, value, bin) != size - 1 || memcmp(bin, data + 1, size - 1) != 0))
+			abort();
+		round_trips(t, value);
+	}
+	else
+	{
+		/* text: the server hands the parser a NUL-terminated string */
+		char	   *str = malloc(size);
+
+		memcpy(str, data + 1, size - 1);
+		str[size - 1] = '\0';
+		if (t->parse(t, str, value) == CODEC_OK)
+		{
+			t->check(t, value);
+			round_trips(t, value);
+		}
+		free(str);
+	}
+	return 0;
+}
