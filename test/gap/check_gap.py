@@ -4,37 +4,22 @@ each: csi_weighted_gap, servqual_gap, gap_ci and the SERVQUAL dimension,
 overall and weighted scores.  Reads PG* environment variables.
 """
 import math
-import random
+import os
 import sys
+from fractions import Fraction as Fr
 
-import psycopg2
 from scipy import stats
 
-rng = random.Random(44)
-conn = psycopg2.connect(dbname="postgres", options="-c client_min_messages=warning")
-conn.autocommit = True
-cur = conn.cursor()
-cur.execute("DROP DATABASE IF EXISTS csm_gap")
-cur.execute("CREATE DATABASE csm_gap")
-conn = psycopg2.connect(dbname="csm_gap")
-conn.autocommit = True
-cur = conn.cursor()
-cur.execute("CREATE EXTENSION csm")
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+import csmtest  # noqa: E402
+
+rng = csmtest.rng(44)
+cur = csmtest.fresh_database("csm_gap")
+checks = csmtest.Checks("gap")
 cur.execute("CREATE TABLE rows (p float8, e float8, w float8)")
 cur.execute("CREATE TABLE items (item int, p float8, e float8)")
 
 DIMS = [(1, 4), (5, 9), (10, 13), (14, 17), (18, 22)]
-bad = {}
-count = {}
-
-
-def check(name, got, want, tol):
-    count[name] = count.get(name, 0) + 1
-    ok = all((g is None and w is None) or (g is not None and w is not None and
-             abs(g - w) <= tol * max(1.0, abs(w))) for g, w in zip(got, want))
-    if not ok:
-        bad.setdefault(name, []).append((got, want))
-
 
 for case in range(250):
     n = rng.choice([2, 3, rng.randint(4, 50), rng.randint(50, 2000)])
@@ -53,7 +38,6 @@ for case in range(250):
     got = got + cur.fetchone()
     sw = math.fsum(w for _, _, w in rows)
     gaps = [p - e for p, e, _ in rows]        # as Python floats; fsum of exact products below
-    from fractions import Fraction as Fr
     wg = sum(Fr(w) * (Fr(p) - Fr(e)) for p, e, w in rows)
     g = sum(Fr(p) - Fr(e) for p, e, _ in rows)
     mean = g / n
@@ -63,8 +47,8 @@ for case in range(250):
     want = (float(wg / Fr(sw)) if sw > 0 else None, float(mean),
             float(sum(Fr(p) for p, _, _ in rows) / n), float(sum(Fr(e) for _, e, _ in rows) / n),
             sd, float(mean) - t * sd / math.sqrt(n), float(mean) + t * sd / math.sqrt(n))
-    check("csi_weighted_gap, servqual_gap, means, stddev", got[:5], want[:5], 1e-12)
-    check("gap_ci (t-interval)", got[5:], want[5:], 1e-8)
+    checks.close("csi_weighted_gap, servqual_gap, means, stddev", got[:5], want[:5], 1e-12)
+    checks.close("gap_ci (t-interval)", got[5:], want[5:], 1e-8)
 
     # SERVQUAL: random item-level answers, some items unanswered
     answered = [k for k in range(1, 23) if rng.random() < 0.85]
@@ -95,10 +79,6 @@ for case in range(250):
         dims.append(sum(item_gaps) / len(item_gaps))
         perf.append(sum(item_perc) / len(item_perc))
     want = tuple(dims) + (sum(dims) / 5, sum(w / 100 * d for w, d in zip(weights, dims)), sum(perf) / 5)
-    check("servqual dimensions, overall, weighted; servperf", got, want, 1e-12)
+    checks.close("servqual dimensions, overall, weighted; servperf", got, want, 1e-12)
 
-for name in sorted(count):
-    f = bad.get(name, [])
-    print(f"gap: {name}: {count[name] - len(f)}/{count[name]} random data sets agree"
-          + (f"; first mismatch: csm {f[0][0]} vs {f[0][1]}" if f else ""))
-sys.exit(1 if bad else 0)
+sys.exit(checks.report("random data sets agree"))

@@ -6,10 +6,11 @@ category-strength threshold), counts, Better, Worse, strengths, the Fong
 test and the DuMouchel scores.  Reads PG* environment variables.
 """
 import math
-import random
+import os
 import sys
 
-import psycopg2
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+import csmtest  # noqa: E402
 
 TABLE = ["QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"]          # docs/metrics.md §6.2
 PRIORITY = "MOAIRQ"
@@ -18,16 +19,9 @@ NAMES = {"M": "must-be", "O": "one-dimensional", "A": "attractive", "I": "indiff
 FUNC = [4, 2, 0, -1, -2]
 DYSF = [-2, -1, 0, 2, 4]
 
-rng = random.Random(5)
-conn = psycopg2.connect(dbname="postgres", options="-c client_min_messages=warning")
-conn.autocommit = True
-cur = conn.cursor()
-cur.execute("DROP DATABASE IF EXISTS csm_kano")
-cur.execute("CREATE DATABASE csm_kano")
-conn = psycopg2.connect(dbname="csm_kano")
-conn.autocommit = True
-cur = conn.cursor()
-cur.execute("CREATE EXTENSION csm")
+rng = csmtest.rng(5)
+cur = csmtest.fresh_database("csm_kano")
+checks = csmtest.Checks("kano")
 
 
 def expected(cells, threshold):
@@ -60,12 +54,9 @@ def expected(cells, threshold):
 
 
 def close(a, b):
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 1e-12 * max(1, abs(b))
+    return csmtest.close(a, b, 1e-12)
 
 
-bad = 0
 for case in range(300):
     cells = {}
     shape = rng.random()
@@ -92,9 +83,6 @@ for case in range(300):
               and close(row[10], want["total_strength"]) and close(row[11], want["category_strength"])
               and row[12] == want["fong"][0] and close(row[13], want["fong"][1]) and row[14] == want["fong"][2]
               and close(row[15], want["scores"][0]) and close(row[16], want["scores"][1]))
-    if not ok:
-        bad += 1
-        if bad <= 3:
-            print(f"kano: {text} threshold {threshold}: csm {row}, expected {want}")
-print(f"kano: {300 - bad}/300 random features agree with the independent implementation")
-sys.exit(1 if bad else 0)
+    if not checks.equal("kano_result", ok, True):
+        print(f"kano: {text} threshold {threshold}: csm {row}, expected {want}")
+sys.exit(checks.report("random features agree with the independent implementation"))

@@ -4,39 +4,29 @@ with scipy, on random cases (at least 200 per method).
 Reads PG* environment variables; csm must be installed in that server.
 """
 import math
-import random
+import os
 import sys
 
-import psycopg2
 from scipy import optimize, stats
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+import csmtest  # noqa: E402
+
 CASES = 250
-rng = random.Random(2026)
-conn = psycopg2.connect(dbname="postgres", options="-c client_min_messages=warning")
-conn.autocommit = True
-cur = conn.cursor()
-cur.execute("DROP DATABASE IF EXISTS csm_stats")
-cur.execute("CREATE DATABASE csm_stats")
-conn = psycopg2.connect(dbname="csm_stats")
-conn.autocommit = True
-cur = conn.cursor()
-cur.execute("CREATE EXTENSION csm")
-
-
-def summary(counts):
-    return "{" + ",".join(f"{k}:{v}" for k, v in sorted(counts.items()) if v) + "}"
+rng = csmtest.rng(2026)
+cur = csmtest.fresh_database("csm_stats")
+checks = csmtest.Checks("stats")
+summary = csmtest.summary_text
 
 
 def random_nps_counts():
-    n = rng.choice([rng.randint(1, 30), rng.randint(30, 3000), rng.randint(3000, 10**6)])
-    w = [rng.random() ** 2 for _ in range(3)]
-    if rng.random() < 0.05:
-        w[rng.randrange(3)] = 0
-    if sum(w) == 0:
-        w = [1, 1, 1]
-    d = int(n * w[0] / sum(w))
-    pa = int(n * w[1] / sum(w))
-    p = n - d - pa
+    n = csmtest.sample_size(rng)
+    d, pa, p = csmtest.split_counts(rng, n, 3)
+    if rng.random() < 0.05:             # one group empty
+        k = rng.randrange(3)
+        d, pa, p = [0 if i == k else c for i, c in enumerate((d, pa, p))]
+        if d + pa + p == 0:
+            d = n
     return d, pa, p
 
 
@@ -89,20 +79,8 @@ def py_wilson(x, n, z):
     return ph, max(0.0, centre - half) if x > 0 else 0.0, min(1.0, centre + half) if x < n else 1.0
 
 
-failures = {}
-checked = {}
-
-
 def check(method, got, want, tol=1e-9, scale=1.0):
-    checked[method] = checked.get(method, 0) + 1
-    for g, w in zip(got, want):
-        if g is None or w is None:
-            ok = g is None and w is None
-        else:
-            ok = abs(g - w * scale) <= tol * max(1.0, abs(w * scale))
-        if not ok:
-            failures.setdefault(method, []).append((got, [x * scale for x in want]))
-            return
+    checks.close(method, got, want, tol, scale)
 
 
 for _ in range(CASES):
@@ -182,10 +160,4 @@ for _ in range(CASES):
             max(1, math.ceil(z * z * ph * (1 - ph) / e ** 2 - 1e-9)))
     check("sample sizes", got, want, tol=0)
 
-bad = False
-for method in sorted(checked):
-    f = failures.get(method, [])
-    bad |= bool(f)
-    print(f"stats: {method}: {checked[method] - len(f)}/{checked[method]} random cases agree with scipy"
-          + (f"; first mismatch: csm {f[0][0]} vs {f[0][1]}" if f else ""))
-sys.exit(1 if bad else 0)
+sys.exit(checks.report("random cases agree with scipy"))
