@@ -29,7 +29,7 @@ REGRESS_GAP = gap
 
 REGRESS_KANO = kano
 
-REGRESS_OPERATIONS = summary_ops citus_ready partitionwise jsonb
+REGRESS_OPERATIONS = summary_ops summary_forms citus_ready partitionwise jsonb
 
 REGRESS = $(REGRESS_RATINGS) $(REGRESS_INFERENCE) $(REGRESS_GAP) $(REGRESS_KANO) \
 	$(REGRESS_OPERATIONS)
