@@ -4,6 +4,8 @@
 #   citus_installed               true when Citus is installed for $PG_CONFIG
 #   citus_start [-o 'guc=value']...  initdb, start, CREATE EXTENSION citus,
 #                                 citus_add_node; sets COORD_PORT, WORKER_PORTS
+#                                 and CITUS_DIR (the nodes' directory, which
+#                                 citus_stop deletes: room for scratch files)
 #   citus_stop                    stop every node and delete the directories
 #                                 (citus_start installs it as the EXIT trap,
 #                                 and makes INT, TERM and HUP exit)
@@ -12,7 +14,8 @@
 #
 # Nodes run as the postgres user when the script runs as root (initdb refuses
 # root), with fsync off, listen only on 127.0.0.1 and use the database
-# "postgres".  Ports: the first free ones from CITUS_PORT (default 54360).
+# "postgres".  Ports: the first free ones from CITUS_PORT (default 29360,
+# below Linux's ephemeral range, where clients' own ports come from).
 
 citus_installed() {
 	[ -f "$("$PG_CONFIG" --pkglibdir)/citus.so" ] &&
@@ -39,7 +42,7 @@ coord() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$COORD_PORT" -U pos
 on_node() { local p=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$p" -U postgres -d postgres "$@"; }
 
 citus_start() {
-	local settings=() opts n=$((1 + ${CITUS_WORKERS:-2})) port=${CITUS_PORT:-54360} ports=() i d
+	local settings=() opts n=$((1 + ${CITUS_WORKERS:-2})) port=${CITUS_PORT:-29360} ports=() i d tries
 	while [ $# -gt 0 ]; do settings+=(-c "${2:?}"); shift 2; done
 	_citus_bindir=$("$PG_CONFIG" --bindir)
 	_citus_dir=$(mktemp -d /tmp/csm-citus.XXXXXX)
@@ -48,23 +51,35 @@ citus_start() {
 	trap citus_stop EXIT
 	trap 'exit 130' INT
 	trap 'exit 143' TERM HUP
-	while [ ${#ports[@]} -lt $n ]; do
-		_citus_port_free "$port" && ports+=("$port")
+	# shellcheck disable=SC2034  # for the scripts that source this file
+	CITUS_DIR=$_citus_dir
+	for ((i = 0; i < n; i++)); do
+		d=$_citus_dir/node$i
+		"${_citus_as_owner[@]}" "$_citus_bindir/initdb" -D "$d" -A trust -U postgres --no-sync >/dev/null
+		# The next port nobody listens on; if another process takes it
+		# before the server binds it (a client's ephemeral port, say), the
+		# one after.
+		for ((tries = 0; ; tries++)); do
+			while ! _citus_port_free "$port"; do port=$((port + 1)); done
+			# pg_ctl hands -o to a shell: one line, no quoting inside.
+			opts="-p $port -k $_citus_dir -c listen_addresses=127.0.0.1 -c shared_preload_libraries=citus"
+			opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+			opts+=" -c max_prepared_transactions=50 -c citus.coordinator_aggregation_strategy=disabled"
+			opts+=" ${settings[*]}"
+			"${_citus_as_owner[@]}" "$_citus_bindir/pg_ctl" -D "$d" -l "$_citus_dir/node$i.log" -w -t 60 \
+				-o "$opts" start >/dev/null && break
+			if [ $tries -lt 10 ] && grep -q "could not create any TCP/IP sockets" "$_citus_dir/node$i.log"; then
+				port=$((port + 1))
+				continue
+			fi
+			cat "$_citus_dir/node$i.log" >&2
+			return 1
+		done
+		ports+=("$port")
 		port=$((port + 1))
 	done
 	COORD_PORT=${ports[0]}
 	WORKER_PORTS=("${ports[@]:1}")
-	for ((i = 0; i < n; i++)); do
-		d=$_citus_dir/node$i
-		"${_citus_as_owner[@]}" "$_citus_bindir/initdb" -D "$d" -A trust -U postgres --no-sync >/dev/null
-		# pg_ctl hands -o to a shell: one line, no quoting inside.
-		opts="-p ${ports[i]} -k $_citus_dir -c listen_addresses=127.0.0.1 -c shared_preload_libraries=citus"
-		opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-		opts+=" -c max_prepared_transactions=50 -c citus.coordinator_aggregation_strategy=disabled"
-		opts+=" ${settings[*]}"
-		"${_citus_as_owner[@]}" "$_citus_bindir/pg_ctl" -D "$d" -l "$_citus_dir/node$i.log" -w -t 60 \
-			-o "$opts" start >/dev/null || { cat "$_citus_dir/node$i.log" >&2; return 1; }
-	done
 	for port in "${ports[@]}"; do
 		on_node "$port" -c "SET client_min_messages = warning" -c "CREATE EXTENSION citus"
 	done
