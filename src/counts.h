@@ -100,6 +100,17 @@ extern void counts_encode_binary(const CountsLayout *l, CountsRef v, uint8_t *ou
  */
 extern CodecStatus counts_add(const CountsLayout *l, CountsRef dst, CountsRef src,
 							  int sign, CodecError *err);
+/*
+ * One answer enters (sign 1) or leaves (sign -1) a cell: its count moves by
+ * one and sum k by sign * values[k], a double-double each (a plain double
+ * has lo 0).  This is the per-row step of every type with sums.  Checked,
+ * with v unchanged on error: removing from an empty cell
+ * (CODEC_COUNT_RANGE), a count past INT64_MAX (CODEC_TOTAL_RANGE), a sum
+ * beyond double precision (CODEC_NOT_FINITE); err->value is the cell's key.
+ * A cell left without answers has exact zero sums.
+ */
+extern CodecStatus counts_add_answer(const CountsLayout *l, CountsRef v, int cell,
+									 const DD *values, int sign, CodecError *err);
 extern int	counts_equal(const CountsLayout *l, CountsRef a, CountsRef b);
 /* Whether every sum is finite (aggregates check once, when a value is read). */
 extern int	counts_finite(const CountsLayout *l, CountsRef v);

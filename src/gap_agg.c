@@ -217,21 +217,26 @@ servqual_step(FunctionCallInfo fcinfo, int sign)
 	int			item = servqual_item(PG_GETARG_INT32(1));
 	double		p = finite_score(PG_GETARG_FLOAT8(2), "perception");
 	double		e = finite_score(PG_GETARG_FLOAT8(3), "expectation");
-	ServqualItem *it = &state->sums.item[item - 1];
+	DD			values[2] = {{p, 0.0}, {e, 0.0}};
+	CodecError	err;
 
-	if (sign < 0 && unlikely(it->n == 0))
-		elog(ERROR, "a SERVQUAL answer leaves a window frame it never entered");
-	if (sign > 0 && unlikely(it->n == PG_INT64_MAX))
-		counts_report(&servqual_summary_type, CODEC_TOTAL_RANGE, NULL, NULL);
-	it->n += sign;
-	it->p = dd_add_double(it->p, sign * p);
-	it->e = dd_add_double(it->e, sign * e);
-	if (unlikely(!isfinite(it->p.hi) || !isfinite(it->e.hi)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("servqual_summary sum out of range")));
-	if (it->n == 0)
-		memset(it, 0, sizeof(*it));
+	switch (counts_add_answer(&servqual_layout, counts_summary_ref(&servqual_summary_type,
+																   (CountsSummary *) state),
+							  item - 1, values, sign, &err))
+	{
+		case CODEC_OK:
+			break;
+		case CODEC_COUNT_RANGE:
+			elog(ERROR, "a SERVQUAL answer leaves a window frame it never entered");
+			break;
+		case CODEC_NOT_FINITE:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("servqual_summary sum out of range")));
+			break;
+		default:
+			counts_report(&servqual_summary_type, CODEC_TOTAL_RANGE, &err, NULL);
+	}
 	PG_RETURN_POINTER(state);
 }
 
