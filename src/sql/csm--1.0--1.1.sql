@@ -397,7 +397,7 @@ CREATE OPERATOR @extschema@.+ (
 	LEFTARG = @extschema@.gap_summary, RIGHTARG = @extschema@.gap_summary,
 	FUNCTION = @extschema@.gap_summary_merge, COMMUTATOR = OPERATOR(@extschema@.+)
 );
-COMMENT ON OPERATOR @extschema@.+ (@extschema@.gap_summary, @extschema@.gap_summary) IS 'merge two gap summarys';
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.gap_summary, @extschema@.gap_summary) IS 'merge two gap summaries';
 
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.gap_summary, RIGHTARG = @extschema@.gap_summary,
@@ -405,7 +405,7 @@ CREATE OPERATOR @extschema@.= (
 	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
 	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
 );
-COMMENT ON OPERATOR @extschema@.= (@extschema@.gap_summary, @extschema@.gap_summary) IS 'gap summarys holding the same sums';
+COMMENT ON OPERATOR @extschema@.= (@extschema@.gap_summary, @extschema@.gap_summary) IS 'gap summaries holding the same sums';
 
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.gap_summary, RIGHTARG = @extschema@.gap_summary,
@@ -413,7 +413,7 @@ CREATE OPERATOR @extschema@.<> (
 	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
 	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.gap_summary, @extschema@.gap_summary) IS 'gap summarys differing in some sum';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.gap_summary, @extschema@.gap_summary) IS 'gap summaries differing in some sum';
 
 CREATE AGGREGATE @extschema@.gap_agg(perception double precision, expectation double precision) (
 	SFUNC = @extschema@.gap_accum,
@@ -653,7 +653,7 @@ CREATE OPERATOR @extschema@.+ (
 	LEFTARG = @extschema@.servqual_summary, RIGHTARG = @extschema@.servqual_summary,
 	FUNCTION = @extschema@.servqual_summary_merge, COMMUTATOR = OPERATOR(@extschema@.+)
 );
-COMMENT ON OPERATOR @extschema@.+ (@extschema@.servqual_summary, @extschema@.servqual_summary) IS 'merge two SERVQUAL summarys';
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.servqual_summary, @extschema@.servqual_summary) IS 'merge two SERVQUAL summaries';
 
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.servqual_summary, RIGHTARG = @extschema@.servqual_summary,
@@ -661,7 +661,7 @@ CREATE OPERATOR @extschema@.= (
 	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
 	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
 );
-COMMENT ON OPERATOR @extschema@.= (@extschema@.servqual_summary, @extschema@.servqual_summary) IS 'SERVQUAL summarys holding the same sums';
+COMMENT ON OPERATOR @extschema@.= (@extschema@.servqual_summary, @extschema@.servqual_summary) IS 'SERVQUAL summaries holding the same sums';
 
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.servqual_summary, RIGHTARG = @extschema@.servqual_summary,
@@ -669,7 +669,7 @@ CREATE OPERATOR @extschema@.<> (
 	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
 	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.servqual_summary, @extschema@.servqual_summary) IS 'SERVQUAL summarys differing in some sum';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.servqual_summary, @extschema@.servqual_summary) IS 'SERVQUAL summaries differing in some sum';
 
 CREATE AGGREGATE @extschema@.servqual_agg(item integer, perception double precision, expectation double precision) (
 	SFUNC = @extschema@.servqual_accum,
