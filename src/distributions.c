@@ -1,12 +1,14 @@
 /*
  * distributions.c
- *	  Normal and Student-t distribution functions, in plain C.
+ *	  Normal, Student-t and beta distribution functions, in plain C.
  *
  * The normal quantile is Wichura's algorithm AS 241 (PPND16), relative
  * error about 1e-16.  The t CDF goes through the regularized incomplete
  * beta function (continued fraction, modified Lentz), and the t quantile
  * refines a Cornish-Fisher start by safeguarded Newton steps on that CDF,
  * so its accuracy is that of the CDF (test/stats checks it against scipy).
+ * The beta quantile, for the Korn-Graubard interval of a weighted share,
+ * is found the same way on the incomplete beta function itself.
  */
 #include <math.h>
 
@@ -131,23 +133,107 @@ beta_cf(double a, double b, double x)
 }
 
 /*
+ * lgamma(x) minus its Stirling approximation (x - 1/2) log x - x +
+ * log sqrt(2 pi), for x >= 10: the asymptotic series, to double precision.
+ */
+static double
+lgamma_correction(double x)
+{
+	double		r = 1.0 / (x * x);
+
+	return (1.0 / 12.0 - r * (1.0 / 360.0 - r * (1.0 / 1260.0 - r * (1.0 / 1680.0 -
+			r * (1.0 / 1188.0 - r * (691.0 / 360360.0 - r * (1.0 / 156.0))))))) / x;
+}
+
+#define LOG_SQRT_2PI 0.918938533204672741780329736406
+
+/*
+ * log B(a, b).  lgamma(a) + lgamma(b) - lgamma(a + b) loses to cancellation
+ * about 1e-16 of lgamma's size, which for a shape in the millions is most
+ * of the digits a beta quantile needs; above 10 the Stirling form is
+ * written so that the large terms cancel exactly (as R's lbeta() does).
+ */
+static double
+log_beta(double a, double b)
+{
+	double		p = a < b ? a : b;
+	double		q = a < b ? b : a;
+	double		share = p / (p + q);
+
+	if (p >= 10.0)
+		return -0.5 * log(q) + LOG_SQRT_2PI + lgamma_correction(p) + lgamma_correction(q) -
+			lgamma_correction(p + q) + (p - 0.5) * log(share) + q * log1p(-share);
+	if (q >= 10.0)
+		return lgamma(p) + lgamma_correction(q) - lgamma_correction(p + q) + p -
+			p * log(p + q) + (q - 0.5) * log1p(-share);
+	return lgamma(p) + lgamma(q) - lgamma(p + q);
+}
+
+/* u - log(1 + u), without the cancellation of the subtraction for small u. */
+static double
+log1p_remainder(double u)
+{
+	double		r,
+				r2,
+				term,
+				series = 0.0;
+
+	if (fabs(u) > 0.5)
+		return u - log1p(u);
+	/* log(1 + u) = 2 atanh(r), r = u / (2 + u), and u - 2r = u^2 / (2 + u) */
+	r = u / (2.0 + u);
+	r2 = r * r;
+	term = r * r2;
+	for (int k = 3; k < 60 && fabs(term) > 1e-18 * fabs(series); k += 2, term *= r2)
+		series += term / k;
+	return u * u / (2.0 + u) - 2.0 * series;
+}
+
+/*
+ * log(x^a y^b / B(a, b)), y = 1 - x.  For large a and b the three terms are
+ * each of the size of a + b and cancel to a few units; written around the
+ * mean mu = a / (a + b) as in TOMS 708 (Didonato & Morris 1992), with
+ * t = x - mu taken from the smaller of x and y, nothing large cancels.
+ */
+static double
+log_beta_front(double a, double b, double x, double y, double log_x, double log_y)
+{
+	double		mu,
+				nu,
+				t;
+
+	if (a < 10.0 || b < 10.0)
+		return a * log_x + b * log_y - log_beta(a, b);
+	mu = a / (a + b);
+	nu = b / (a + b);
+	t = x <= 0.5 ? x - mu : nu - y;
+	return -(a + b) * (mu * log1p_remainder(t / mu) + nu * log1p_remainder(-t / nu)) +
+		0.5 * log(a * b / (a + b)) - LOG_SQRT_2PI -
+		(lgamma_correction(a) + lgamma_correction(b) - lgamma_correction(a + b));
+}
+
+/*
  * I_x(a, b), given x and y = 1 - x computed separately so that neither
  * loses precision to cancellation.
  */
 static double
 incomplete_beta(double a, double b, double x, double y)
 {
-	double		front;
+	double		log_x,
+				log_y,
+				front;
 
 	if (x <= 0.0)
 		return 0.0;
 	if (y <= 0.0)
 		return 1.0;
-	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
+	/* each logarithm from the smaller of x and y, the one known to full relative precision */
+	log_x = x <= 0.5 ? log(x) : log1p(-y);
+	log_y = y <= 0.5 ? log(y) : log1p(-x);
+	front = exp(log_beta_front(a, b, x, y, log_x, log_y));
 	if (x < (a + 1.0) / (a + b + 2.0))
 		return front * beta_cf(a, b, x) / a;
-	/* symmetry I_x(a,b) = 1 - I_y(b,a); front is symmetric, recompute with log(y) */
-	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log1p(-y) + b * log(y));
+	/* symmetry I_x(a,b) = 1 - I_y(b,a) */
 	return 1.0 - front * beta_cf(b, a, y) / b;
 }
 
@@ -287,4 +373,68 @@ t_quantile(double p, double df)
 		t = next;
 	}
 	return t;
+}
+
+/*
+ * Safeguarded Newton on g(x) = I_x(a, b) - p, or, far in the upper tail,
+ * on (1 - p) - I_{1-x}(b, a), which keeps that tail's relative precision
+ * (only there: 1 - x rounds, which costs a small x digits); g increases
+ * in x.  The bracket [lo, hi] shrinks by
+ * every evaluation, and a step leaving it is replaced by a bisection,
+ * geometric when the bracket spans orders of magnitude, so that tiny
+ * quantiles come out to full relative precision.
+ */
+double
+beta_quantile(double p, double a, double b)
+{
+	int			upper = p > 0.99;
+	double		tail = upper ? 1.0 - p : p;
+	double		mean,
+				sd,
+				x,
+				lo = 0.0,
+				hi = 1.0;
+
+	if (isnan(p) || isnan(a) || isnan(b) || a < 0.0 || b < 0.0 || (a == 0.0 && b == 0.0))
+		return NAN;
+	if (a == 0.0)
+		return 0.0;
+	if (b == 0.0)
+		return 1.0;
+	if (!(p > 0.0))
+		return p == 0.0 ? 0.0 : NAN;
+	if (!(p < 1.0))
+		return p == 1.0 ? 1.0 : NAN;
+
+	/* start: the normal approximation, pulled inside (0, 1) */
+	mean = a / (a + b);
+	sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1.0)));
+	x = mean + normal_quantile(p) * sd;
+	if (!(x > 0.0 && x < 1.0))
+		x = upper ? 1.0 - 0.5 * (1.0 - mean) * tail : 0.5 * mean * tail;
+
+	for (int i = 0; i < 1000; i++)
+	{
+		double		y = 1.0 - x;
+		double		g = upper ? tail - incomplete_beta(b, a, y, x)
+			: incomplete_beta(a, b, x, y) - tail;
+		double		density,
+					next;
+
+		if (g == 0.0)
+			return x;
+		if (g < 0.0)
+			lo = x;
+		else
+			hi = x;
+		density = exp(log_beta_front(a, b, x, y, log(x), x <= 0.5 ? log1p(-x) : log(y))) / (x * y);
+		next = x - g / density;
+		if (!(next > lo && next < hi))
+			next = (lo > 0.0 && hi / lo > 4.0) ? sqrt(lo * hi) :
+				(lo == 0.0 && hi < 0.25) ? 0.0625 * hi : 0.5 * (lo + hi);
+		if (fabs(next - x) <= 4e-16 * fabs(x) || next == lo || next == hi)
+			return next;
+		x = next;
+	}
+	return x;
 }

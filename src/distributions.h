@@ -1,6 +1,6 @@
 /*
  * distributions.h
- *	  Normal and Student-t distribution functions, in plain C.
+ *	  Normal, Student-t and beta distribution functions, in plain C.
  *
  * csm needs quantiles for confidence intervals and CDFs for p-values, and
  * no runtime library beyond libm.  Nothing here depends on the server, so
@@ -23,5 +23,11 @@ extern double t_cdf(double t, double df);
 
 /* t with P(T <= t) = p, 0 < p < 1, df > 0. */
 extern double t_quantile(double p, double df);
+
+/*
+ * x with I_x(a, b) = p, 0 < p < 1, a, b >= 0: the beta quantile.  A zero
+ * shape is a point mass (a = 0 at 0, b = 0 at 1), as R's qbeta() has it.
+ */
+extern double beta_quantile(double p, double a, double b);
 
 #endif							/* CSM_DISTRIBUTIONS_H */

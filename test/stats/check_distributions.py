@@ -1,9 +1,16 @@
-"""csm's normal and Student-t functions (src/distributions.c) vs scipy.
+"""csm's normal, Student-t and beta functions (src/distributions.c) vs scipy.
 
 scipy's t.ppf is polished by Newton steps on scipy's t.cdf (see
 polished_t_ppf); within 1e-6 of p = 1/2 even that itself is only good to about 1e-7, so
 there the reference is the exact linear term (p - 1/2) / f(0) (the next
 term is smaller by a factor t^2 < 1e-11).
+
+The beta quantile is checked where the Korn-Graubard interval of a
+weighted share (docs/metrics.md §8.4) takes it, qbeta(alpha/2, n p,
+n (1 - p) + 1) and qbeta(1 - alpha/2, n p + 1, n (1 - p)) for effective
+sizes n from 1 to 1e10 and shares p from 1e-6 to 1 - 1e-6, and on general
+shapes from 0.01 to 1e7; scipy's beta.ppf is Boost's ibeta_inv, which
+agrees with R's qbeta.
 
 Reads the path of the compiled test/stats/quantiles.c driver; checks a grid
 and random points over the range csm uses (confidence levels from 0.5 to
@@ -50,11 +57,28 @@ for _ in range(3000):
     cases.append(("t_cdf", t, df))
     cases.append(("normal_cdf", rng.uniform(-8, 8), 0))
 
-out = subprocess.run([driver], input="\n".join(f"{k.replace('_center', '')} {x!r} {d!r}"
-                                               for k, x, d in cases),
+beta_cases = []
+for _ in range(3000):
+    n = 10 ** rng.uniform(0, 10)
+    share = rng.choice([1e-6, 1e-4, 0.01, 0.5, 0.99, 1 - 1e-6, rng.random()])
+    alpha = 1 - rng.choice([0.5, 0.8, 0.9, 0.95, 0.99, 0.999])
+    beta_cases.append(("beta_ppf", alpha / 2, n * share, n * (1 - share) + 1))
+    beta_cases.append(("beta_ppf", 1 - alpha / 2, n * share + 1, n * (1 - share)))
+    a, b = 10 ** rng.uniform(-2, 7), 10 ** rng.uniform(-2, 7)
+    beta_cases.append(("beta_ppf", rng.choice([rng.random(), 10 ** rng.uniform(-12, -1)]), a, b))
+
+lines = [f"{k.replace('_center', '')} {x!r} {d!r}" for k, x, d in cases] + \
+        [f"{k} {x!r} {a!r} {b!r}" for k, x, a, b in beta_cases]
+out = subprocess.run([driver], input="\n".join(lines) + "\n",
                      capture_output=True, text=True, check=True).stdout.split()
 worst = {}
-for (kind, x, df), got in zip(cases, out):
+for (kind, x, a, b), got in zip(beta_cases, out[len(cases):]):
+    got = float(got)
+    want = stats.beta.ppf(x, a, b)
+    err = abs(got - want) / max(abs(want), 1e-300)
+    if err > worst.get(kind, (0,))[0]:
+        worst[kind] = (err, x, (a, b), got, want)
+for (kind, x, df), got in zip(cases, out[:len(cases)]):
     got = float(got)
     if kind == "normal_ppf":
         want = stats.norm.ppf(x)
@@ -78,6 +102,7 @@ failed = False
 for kind, (err, x, df, got, want) in sorted(worst.items()):
     ok = err <= 1e-9
     failed |= not ok
-    print(f"stats: {kind}: worst relative error {err:.2e} over {sum(c[0] == kind for c in cases)} points"
+    points = sum(c[0] == kind for c in cases) + sum(c[0] == kind for c in beta_cases)
+    print(f"stats: {kind}: worst relative error {err:.2e} over {points} points"
           + ("" if ok else f"  FAIL at x={x!r} df={df!r}: got {got!r}, scipy {want!r}"))
 sys.exit(1 if failed else 0)
