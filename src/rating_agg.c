@@ -20,6 +20,7 @@
 #include "utils/float.h"
 #include "utils/numeric.h"
 
+#include "rating_score.h"
 #include "rating_summary.h"
 
 PG_FUNCTION_INFO_V1(rating_accum_int2);
@@ -35,11 +36,6 @@ PG_FUNCTION_INFO_V1(rating_retract_float8);
 PG_FUNCTION_INFO_V1(rating_summary_combine);
 PG_FUNCTION_INFO_V1(rating_summary_retract);
 PG_FUNCTION_INFO_V1(rating_summary_final);
-
-/* Cold and out of line (extern, so that an inlined caller can call them). */
-pg_noreturn extern pg_attribute_cold void rating_report_score_range(const char *score);
-pg_noreturn extern pg_attribute_cold void rating_report_int_score(int64 score);
-pg_noreturn extern pg_attribute_cold void rating_report_float8_score(float8 score);
 
 void
 rating_report_score_range(const char *score)
@@ -75,24 +71,8 @@ rating_report_float8_score(float8 score)
 	rating_report_score_range(float8out_internal(score));
 }
 
-static inline int
-rating_from_int64(int64 score)
-{
-	if (unlikely(score < RATING_MIN || score > RATING_MAX))
-		rating_report_int_score(score);
-	return (int) score;
-}
-
-static inline int
-rating_from_float8(float8 score)
-{
-	/* NaN fails every comparison, so it takes the error path too */
-	if (unlikely(!(score >= RATING_MIN && score <= RATING_MAX && score == floor(score))))
-		rating_report_float8_score(score);
-	return (int) score;
-}
-
-static int
+/* Numeric scores, for every ratings aggregate (rating_score.h). */
+int
 rating_from_numeric(Numeric score)
 {
 	bool		too_big = false;
