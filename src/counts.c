@@ -17,17 +17,23 @@ counts_clear(const CountsLayout *l, CountsRef v)
 	memset(v.cells, 0, (size_t) l->ncells * COUNTS_CELL_SIZE(l));
 }
 
-/* A cell with no answers has exact zero sums, and every sum is finite. */
+/*
+ * A cell with no answers has exact zero sums, one with answers sums its
+ * layout accepts; every sum is finite (checked where it is read).
+ */
 static CodecStatus
 check_cell(const CountsLayout *l, CountsRef v, int cell)
 {
 	const DD   *sums = counts_cell_sums(l, v, cell);
+	int64_t		n = *counts_cell_n(l, v, cell);
 
-	if (*counts_cell_n(l, v, cell) < 0)
+	if (n < 0)
 		return CODEC_COUNT_RANGE;
 	for (int k = 0; k < l->nsums; k++)
-		if (*counts_cell_n(l, v, cell) == 0 && (sums[k].hi != 0.0 || sums[k].lo != 0.0))
+		if (n == 0 && (sums[k].hi != 0.0 || sums[k].lo != 0.0))
 			return CODEC_INCONSISTENT;
+	if (n > 0 && l->sums_valid != NULL && !l->sums_valid(n, sums))
+		return CODEC_INCONSISTENT;
 	return CODEC_OK;
 }
 

@@ -44,6 +44,8 @@ typedef struct CountsLayout
 	/* text keys: cell_of() is -1 for a key the type does not have */
 	int			(*cell_of) (int64_t key);
 	int64_t		(*key_of) (int cell);
+	/* further rules for the sums of a cell with n > 0 answers, or NULL */
+	int			(*sums_valid) (int64_t n, const DD *sums);
 } CountsLayout;
 
 /* The largest cell record; a layout uses the first 8 + 16 * nsums bytes. */

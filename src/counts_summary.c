@@ -43,10 +43,11 @@ check_form(const CountsType *type, const CountsSummary *s)
 {
 	const CountsLayout *l = type->layout;
 	Size		size = VARSIZE(s);
+	uint8		form = s->flags & ~(l->nsums > 0 ? COUNTS_INEXACT : 0);
 
 	if (unlikely(s->version != l->version || s->reserved != 0 ||
-				 (s->flags == 0 ? size != COUNTS_WIDE_SIZE(l) :
-				  s->flags != COUNTS_NARROW || l->nsums != 0 ||
+				 (form == 0 ? size != COUNTS_WIDE_SIZE(l) :
+				  form != COUNTS_NARROW || l->nsums != 0 ||
 				  size != COUNTS_NARROW_SIZE(l->ncells))))
 		report_form(type, s);
 }
@@ -238,7 +239,8 @@ counts_report(const CountsType *type, CodecStatus status, const CodecError *err,
 					(errcode(input ? ERRCODE_INVALID_TEXT_REPRESENTATION :
 							 ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid %s: the sums are inconsistent", name),
-					 errdetail("A summary without answers has zero sums, and each sum is a normalised pair.")));
+					 errdetail("%s", type->sums_detail ? type->sums_detail :
+							   "A summary without answers has zero sums, and each sum is a normalised pair.")));
 			break;
 		case CODEC_VERSION:
 			ereport(ERROR,

@@ -41,6 +41,13 @@ typedef struct CountsSummary
 } CountsSummary;
 
 #define COUNTS_NARROW			0x01
+/*
+ * Set in a transition state with sums when one of its additions may have
+ * rounded (weighted_codec.h): its moving-aggregate inverse then declines,
+ * and the window frame is recomputed.  Never part of a stored value's
+ * identity: text, binary and = ignore it.
+ */
+#define COUNTS_INEXACT			0x02
 #define COUNTS_HEADER_SIZE		offsetof(CountsSummary, data)
 #define COUNTS_WIDE_SIZE(l)		(COUNTS_HEADER_SIZE + 8 * (l)->has_total + \
 								 (l)->ncells * COUNTS_CELL_SIZE(l))
@@ -61,6 +68,7 @@ typedef struct CountsType
 	const char *count_range_detail; /* or NULL */
 	const char *answers;			/* what the counts count: "answers" */
 	const char *remove;				/* errmsg, %lld the count, the key, what dst holds */
+	const char *sums_detail;		/* errdetail of inconsistent sums, or NULL */
 } CountsType;
 
 /* Reading and making values. */
