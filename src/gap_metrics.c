@@ -16,6 +16,7 @@
 
 #include "distributions.h"
 #include "gap_summary.h"
+#include "result_types.h"
 
 PG_FUNCTION_INFO_V1(gap_summary_weighted);
 PG_FUNCTION_INFO_V1(gap_summary_mean);
@@ -139,9 +140,7 @@ gap_summary_ci(PG_FUNCTION_ARGS)
 				 errdetail("A confidence level lies strictly between 0 and 1, as in 0.95.")));
 	if (s->n < 2)
 		PG_RETURN_NULL();
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "gap_ci must return a composite");
-	tupdesc = BlessTupleDesc(tupdesc);
+	tupdesc = csm_result_tupdesc(fcinfo, "mean_interval");
 	mean = dd_value(dd_div_double(s->g, (double) s->n));
 	sd = gap_sd(s);
 	se = sd / sqrt((double) s->n);
@@ -252,9 +251,7 @@ scores(FunctionCallInfo fcinfo, const ServqualSums *s, bool perceptions_only, co
 	double		overall = 0.0,
 				weighted = 0.0;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "servqual must return a composite");
-	tupdesc = BlessTupleDesc(tupdesc);
+	tupdesc = csm_result_tupdesc(fcinfo, "servqual_scores");
 
 	for (int d = 0; d < SERVQUAL_DIMENSIONS; d++)
 	{

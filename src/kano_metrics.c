@@ -21,6 +21,7 @@
 
 #include "kano_model.h"
 #include "kano_summary.h"
+#include "result_types.h"
 
 PG_FUNCTION_INFO_V1(kano_category_int4);
 PG_FUNCTION_INFO_V1(kano_category_text);
@@ -57,42 +58,6 @@ typedef struct KanoClassCache
 	Oid			enumtype;
 	Datum		value[KANO_NCLASSES];	/* 0 (no enum value has OID 0) until made */
 } KanoClassCache;
-
-/* A type of csm's, by name: for callers without an FmgrInfo. */
-static Oid
-csm_type_oid(const char *typname)
-{
-	Relation	rel;
-	ScanKeyData key;
-	SysScanDesc scan;
-	HeapTuple	tuple;
-	Oid			schema = InvalidOid;
-	Oid			type;
-
-	/* csm's schema, read from pg_extension as get_extension_oid() does */
-	rel = table_open(ExtensionRelationId, AccessShareLock);
-	ScanKeyInit(&key, Anum_pg_extension_extname, BTEqualStrategyNumber, F_NAMEEQ,
-				CStringGetDatum("csm"));
-	scan = systable_beginscan(rel, ExtensionNameIndexId, true, NULL, 1, &key);
-	tuple = systable_getnext(scan);
-	if (HeapTupleIsValid(tuple))
-		schema = ((Form_pg_extension) GETSTRUCT(tuple))->extnamespace;
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
-	if (!OidIsValid(schema))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("extension \"csm\" is not installed in this database"),
-				 errdetail("Type %s is looked up in csm's schema when the caller passes no FmgrInfo.",
-						   typname)));
-	type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(typname),
-						   ObjectIdGetDatum(schema));
-	if (!OidIsValid(type))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("type %s does not exist in csm's schema", typname)));
-	return type;
-}
 
 /*
  * The kano_class value of class k.  enumtype is the enum's type when the
@@ -196,17 +161,7 @@ result_datum(FunctionCallInfo fcinfo, const KanoSummary *s, double threshold)
 	Datum		v[17];
 	bool		nulls[17] = {false};
 
-	/*
-	 * The row type: get_call_result_type() needs the FmgrInfo (fn_oid is
-	 * enough, the type being named); without one, csm's kano_result.
-	 */
-	if (fcinfo->flinfo == NULL)
-		tupdesc = lookup_rowtype_tupdesc_copy(csm_type_oid("kano_result"), -1);
-	else if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning a record called in a context that cannot accept it")));
-	tupdesc = BlessTupleDesc(tupdesc);
+	tupdesc = csm_result_tupdesc(fcinfo, "kano_result");
 	kano_evaluate(&s->counts, threshold, &r);
 
 	v[0] = class_datum(fcinfo, TupleDescAttr(tupdesc, 0)->atttypid, (KanoClass) r.category);

@@ -21,6 +21,7 @@
 #include "inference.h"
 #include "rating_scales.h"
 #include "rating_summary.h"
+#include "result_types.h"
 
 PG_FUNCTION_INFO_V1(rating_summary_nps_ci);
 PG_FUNCTION_INFO_V1(rating_summary_nps_ci_final);
@@ -96,17 +97,12 @@ nps_counts(const RatingSummary *s)
 	return c;
 }
 
-/* Builds the composite the function is declared to return. */
+/* Builds the composite the function is declared to return, csm's type typname. */
 static Datum
-make_result(FunctionCallInfo fcinfo, Datum *values, bool *nulls)
+make_result(FunctionCallInfo fcinfo, const char *typname, Datum *values, bool *nulls)
 {
-	TupleDesc	tupdesc;
+	TupleDesc	tupdesc = csm_result_tupdesc(fcinfo, typname);
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning a record called in a context that cannot accept it")));
-	tupdesc = BlessTupleDesc(tupdesc);
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
@@ -140,7 +136,7 @@ nps_interval_result(FunctionCallInfo fcinfo, const RatingSummary *s, double leve
 	values[4] = Float8GetDatum(level);
 	values[5] = CStringGetTextDatum(nps_method_name(method));
 	values[6] = Int64GetDatum(s->hist.n);
-	return make_result(fcinfo, values, nulls);
+	return make_result(fcinfo, "nps_interval", values, nulls);
 }
 
 #define RETURN_NULL_IF_EMPTY(s) \
@@ -208,7 +204,7 @@ difference_result(FunctionCallInfo fcinfo, DifferenceTest t, double scale,
 	values[5] = Float8GetDatum(scale * t.upper);
 	values[6] = Float8GetDatum(level);
 	values[7] = CStringGetTextDatum(method);
-	return make_result(fcinfo, values, nulls);
+	return make_result(fcinfo, "difference_test", values, nulls);
 }
 
 Datum
@@ -243,7 +239,7 @@ proportion_result(FunctionCallInfo fcinfo, int64 x, int64 n, double level)
 	values[4] = Float8GetDatum(level);
 	values[5] = Int64GetDatum(x);
 	values[6] = Int64GetDatum(n);
-	return make_result(fcinfo, values, nulls);
+	return make_result(fcinfo, "proportion_interval", values, nulls);
 }
 
 static void
@@ -413,7 +409,7 @@ mean_interval_result(FunctionCallInfo fcinfo, const RatingSummary *s, double lev
 	values[4] = Float8GetDatum(sd);
 	values[5] = Int64GetDatum(s->hist.n - 1);
 	values[6] = Float8GetDatum(level);
-	return make_result(fcinfo, values, nulls);
+	return make_result(fcinfo, "mean_interval", values, nulls);
 }
 
 Datum

@@ -8,7 +8,9 @@
  *		(fn_expr NULL): how Citus's coord_combine_agg calls an aggregate's
  *		final function on the coordinator;
  *	  direct_call(fn regprocedure, VARIADIC "any") RETURNS text
- *		with no FmgrInfo at all (flinfo NULL), as DirectFunctionCall does.
+ *		with no FmgrInfo at all (flinfo NULL), as DirectFunctionCall does;
+ *	  path_call(how text, fn regprocedure, VARIADIC "any") RETURNS text
+ *		either, as how ('bare' or 'direct') says.
  *
  *	  Both return the result's text form, or NULL.  The arguments' types must
  *	  be the function's own (checked), so cast literals.  The suite compiles
@@ -25,12 +27,14 @@ PG_MODULE_MAGIC;
 
 PG_FUNCTION_INFO_V1(bare_call);
 PG_FUNCTION_INFO_V1(direct_call);
+PG_FUNCTION_INFO_V1(path_call);
 
+/* Calls the function in argument `first`, with the arguments after it. */
 static Datum
-call(FunctionCallInfo fcinfo, bool with_flinfo)
+call(FunctionCallInfo fcinfo, int first, bool with_flinfo)
 {
-	Oid			fn = PG_GETARG_OID(0);
-	int			nargs = PG_NARGS() - 1;
+	Oid			fn = PG_GETARG_OID(first);
+	int			nargs = PG_NARGS() - first - 1;
 	FmgrInfo	flinfo;
 	Oid		   *argtypes;
 	int			declared;
@@ -44,18 +48,18 @@ call(FunctionCallInfo fcinfo, bool with_flinfo)
 	if (declared != nargs)
 		elog(ERROR, "%s takes %d arguments, not %d", format_procedure(fn), declared, nargs);
 	for (int i = 0; i < nargs; i++)
-		if (get_fn_expr_argtype(fcinfo->flinfo, i + 1) != argtypes[i])
+		if (get_fn_expr_argtype(fcinfo->flinfo, first + 1 + i) != argtypes[i])
 			elog(ERROR, "argument %d of %s must be %s, not %s", i + 1, format_procedure(fn),
 				 format_type_be(argtypes[i]),
-				 format_type_be(get_fn_expr_argtype(fcinfo->flinfo, i + 1)));
+				 format_type_be(get_fn_expr_argtype(fcinfo->flinfo, first + 1 + i)));
 
 	fmgr_info(fn, &flinfo);		/* fn_expr stays NULL */
 	InitFunctionCallInfoData(*inner, with_flinfo ? &flinfo : NULL, nargs,
 							 PG_GET_COLLATION(), NULL, NULL);
 	for (int i = 0; i < nargs; i++)
 	{
-		inner->args[i].value = PG_GETARG_DATUM(i + 1);
-		inner->args[i].isnull = PG_ARGISNULL(i + 1);
+		inner->args[i].value = PG_GETARG_DATUM(first + 1 + i);
+		inner->args[i].isnull = PG_ARGISNULL(first + 1 + i);
 		if (inner->args[i].isnull && flinfo.fn_strict)
 			PG_RETURN_NULL();
 	}
@@ -69,11 +73,21 @@ call(FunctionCallInfo fcinfo, bool with_flinfo)
 Datum
 bare_call(PG_FUNCTION_ARGS)
 {
-	return call(fcinfo, true);
+	return call(fcinfo, 0, true);
 }
 
 Datum
 direct_call(PG_FUNCTION_ARGS)
 {
-	return call(fcinfo, false);
+	return call(fcinfo, 0, false);
+}
+
+Datum
+path_call(PG_FUNCTION_ARGS)
+{
+	char	   *how = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	if (strcmp(how, "bare") != 0 && strcmp(how, "direct") != 0)
+		elog(ERROR, "path_call: how is 'bare' or 'direct', not \"%s\"", how);
+	return call(fcinfo, 1, strcmp(how, "bare") == 0);
 }
