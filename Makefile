@@ -7,7 +7,7 @@ MODULE_big = csm
 OBJS_CORE = src/csm.o src/codec.o src/counts.o src/counts_summary.o src/agg_state.o src/result_types.o
 
 OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rating_metrics.o \
-	src/rating_scales.o
+	src/rating_scales.o src/rating_tally.o
 
 OBJS_INFERENCE = src/distributions.o src/inference.o src/rating_inference.o
 
@@ -15,7 +15,10 @@ OBJS_GAP = src/gap_codec.o src/gap_summary.o src/gap_agg.o src/gap_metrics.o
 
 OBJS_KANO = src/kano_codec.o src/kano_model.o src/kano_summary.o src/kano_agg.o src/kano_metrics.o
 
-OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO)
+OBJS_WEIGHTED = src/weighted_codec.o src/weighted_summary.o src/weighted_agg.o \
+	src/weighted_metrics.o src/survey.o src/weighted_inference.o
+
+OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO) $(OBJS_WEIGHTED)
 
 # Install scripts: csm--1.0.sql stays as released; later objects arrive
 # through update scripts, which CREATE EXTENSION chains after it.

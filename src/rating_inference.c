@@ -91,9 +91,9 @@ nps_counts(const RatingSummary *s)
 {
 	NpsCounts	c;
 
-	c.detractors = (double) rating_count_range(s, RATING_MIN, NPS_DETRACTOR_MAX);
-	c.passives = (double) rating_count_range(s, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX);
-	c.promoters = (double) rating_count_range(s, NPS_PASSIVE_MAX + 1, RATING_MAX);
+	c.detractors = (double) rating_count_range(s->hist.counts, RATING_MIN, NPS_DETRACTOR_MAX);
+	c.passives = (double) rating_count_range(s->hist.counts, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX);
+	c.promoters = (double) rating_count_range(s->hist.counts, NPS_PASSIVE_MAX + 1, RATING_MAX);
 	return c;
 }
 
@@ -271,9 +271,9 @@ csm_wilson_interval(PG_FUNCTION_ARGS)
 static int64
 csat_top(const RatingSummary *s, int k, int scale_max)
 {
-	rating_require_scale(s, scale_max, "CSAT",
+	rating_require_scale(s->hist.counts, scale_max, "CSAT",
 						 scale_max == CSAT_DEFAULT_SCALE ? CSAT_SCALE_HINT : NULL);
-	return rating_count_range(s, scale_max - k + 1, scale_max);
+	return rating_count_range(s->hist.counts, scale_max - k + 1, scale_max);
 }
 
 static Datum
@@ -310,8 +310,8 @@ rating_summary_ces_easy_ci(PG_FUNCTION_ARGS)
 
 	(void) z_for_level(level);
 	RETURN_NULL_IF_EMPTY(s);
-	rating_require_scale(s, o.scale_max, "CES", NULL);
-	PG_RETURN_DATUM(proportion_result(fcinfo, rating_count_range(s, o.easy_lo, o.easy_hi),
+	rating_require_scale(s->hist.counts, o.scale_max, "CES", NULL);
+	PG_RETURN_DATUM(proportion_result(fcinfo, rating_count_range(s->hist.counts, o.easy_lo, o.easy_hi),
 									  s->hist.n, level));
 }
 
@@ -435,7 +435,7 @@ rating_summary_ces_avg_ci(PG_FUNCTION_ARGS)
 	(void) z_for_level(level);
 	if (s->hist.n < 2)
 		PG_RETURN_NULL();
-	rating_require_scale(s, scale_max, "CES",
+	rating_require_scale(s->hist.counts, scale_max, "CES",
 						 scale_max == CES_DEFAULT_SCALE ? CES_SCALE_HINT : NULL);
 	PG_RETURN_DATUM(mean_interval_result(fcinfo, s, level));
 }

@@ -1,14 +1,23 @@
 /*
  * rating_metrics.c
- *	  Metrics read from a rating_summary: NPS, CSAT, CES, counts and means.
+ *	  Metrics read from a rating summary, plain or weighted: NPS, CSAT, CES,
+ *	  counts and means.
  *
  * These are the scalar accessors and, with the same C functions, the final
  * functions of the one-step aggregates (nps(score) finishes with
- * nps(rating_summary)).  They only read the summary, so aggregates over the
- * same column can share one transition state.
+ * nps(rating_summary), nps(score, weight) with nps(weighted_rating_summary)).
+ * They only read the summary, so aggregates over the same column can share
+ * one transition state.
  *
- * Definitions: docs/metrics.md sections 1 (NPS), 2 (CSAT) and 3 (CES).
- * Percentages are on 0..100, NPS in points on -100..100; no answers give NULL.
+ * Each accessor is one body reading a RatingTally (rating_tally.h), the
+ * answers and their weights, so the two summary types cannot disagree:
+ * RATING_ACCESSOR gives it its two SQL entry points.  Counts are raw
+ * answers; shares and means weigh each answer by its weight, 1 in a
+ * rating_summary.
+ *
+ * Definitions: docs/metrics.md sections 1 (NPS), 2 (CSAT), 3 (CES) and 8
+ * (weights).  Percentages are on 0..100, NPS in points on -100..100; no
+ * answers give NULL.
  */
 #include "postgres.h"
 
@@ -17,72 +26,57 @@
 
 #include "rating_scales.h"
 #include "rating_summary.h"
+#include "rating_tally.h"
 
-PG_FUNCTION_INFO_V1(rating_summary_nps);
-PG_FUNCTION_INFO_V1(rating_summary_nps_cuts);
-PG_FUNCTION_INFO_V1(rating_summary_promoters);
-PG_FUNCTION_INFO_V1(rating_summary_passives);
-PG_FUNCTION_INFO_V1(rating_summary_detractors);
-PG_FUNCTION_INFO_V1(rating_summary_promoter_pct);
-PG_FUNCTION_INFO_V1(rating_summary_passive_pct);
-PG_FUNCTION_INFO_V1(rating_summary_detractor_pct);
-PG_FUNCTION_INFO_V1(rating_summary_csat_top2);
-PG_FUNCTION_INFO_V1(rating_summary_csat_top2_scale);
-PG_FUNCTION_INFO_V1(rating_summary_csat_topbox);
-PG_FUNCTION_INFO_V1(rating_summary_csat_topbox_scale);
-PG_FUNCTION_INFO_V1(rating_summary_csat_topk);
-PG_FUNCTION_INFO_V1(rating_summary_ces_avg);
-PG_FUNCTION_INFO_V1(rating_summary_ces_avg_scale);
-PG_FUNCTION_INFO_V1(rating_summary_ces_easy_pct);
-PG_FUNCTION_INFO_V1(rating_summary_count);
-PG_FUNCTION_INFO_V1(rating_summary_count_of);
-PG_FUNCTION_INFO_V1(rating_summary_mean);
-
-static float8
-percent(int64 part, int64 whole)
-{
-	return 100.0 * (float8) part / (float8) whole;
+/*
+ * The entry points of one accessor body: rating_summary_<name> reads a
+ * rating_summary, weighted_rating_summary_<name> a weighted one.
+ */
+#define RATING_ACCESSOR(name) \
+PG_FUNCTION_INFO_V1(rating_summary_##name); \
+PG_FUNCTION_INFO_V1(weighted_rating_summary_##name); \
+Datum \
+rating_summary_##name(PG_FUNCTION_ARGS) \
+{ \
+	RatingTally t; \
+	rating_tally_of_rating(PG_GETARG_DATUM(0), &t); \
+	return name(fcinfo, &t); \
+} \
+Datum \
+weighted_rating_summary_##name(PG_FUNCTION_ARGS) \
+{ \
+	RatingTally t; \
+	rating_tally_of_weighted(PG_GETARG_DATUM(0), &t); \
+	return name(fcinfo, &t); \
 }
 
-static float8
-nps_points(const RatingSummary *s, int detractor_max, int passive_max)
-{
-	int64		detractors = rating_count_range(s, RATING_MIN, detractor_max);
-	int64		promoters = rating_count_range(s, passive_max + 1, RATING_MAX);
-
-	/* exact below 2^46 answers, so the one division rounds correctly */
-	return 100.0 * ((float8) promoters - (float8) detractors) / (float8) s->hist.n;
-}
+#define RETURN_NULL_IF_EMPTY(t) \
+	do { if ((t)->n == 0) PG_RETURN_NULL(); } while (0)
 
 static float8
-csat_topk(const RatingSummary *s, int k, int scale_max)
+topk_percent(const RatingTally *t, int k, int scale_max)
 {
-	rating_require_scale(s, scale_max, "CSAT",
+	rating_require_scale(t->answers, scale_max, "CSAT",
 						 scale_max == CSAT_DEFAULT_SCALE ? CSAT_SCALE_HINT : NULL);
-	return percent(rating_count_range(s, scale_max - k + 1, scale_max), s->hist.n);
+	return rating_tally_percent(t, scale_max - k + 1, scale_max);
 }
 
-#define RETURN_NULL_IF_EMPTY(s) \
-	do { if ((s)->hist.n == 0) PG_RETURN_NULL(); } while (0)
-
-Datum
-rating_summary_nps(PG_FUNCTION_ARGS)
+static Datum
+nps(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(nps_points(s, NPS_DETRACTOR_MAX, NPS_PASSIVE_MAX));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(rating_tally_nps(t, NPS_DETRACTOR_MAX, NPS_PASSIVE_MAX));
 }
+RATING_ACCESSOR(nps)
 
 /*
  * NPS with the user's cut points, e.g. for tools that let detractors end
  * elsewhere.  Ratings up to detractor_max detract, up to passive_max are
  * passive, the rest promote; detractor_max = passive_max means no passives.
  */
-Datum
-rating_summary_nps_cuts(PG_FUNCTION_ARGS)
+static Datum
+nps_cuts(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	int32		detractor_max = PG_GETARG_INT32(1);
 	int32		passive_max = PG_GETARG_INT32(2);
 
@@ -94,150 +88,131 @@ rating_summary_nps_cuts(PG_FUNCTION_ARGS)
 						detractor_max, passive_max),
 				 errdetail("Cut points need 0 <= detractor maximum <= passive maximum <= 9."),
 				 errhint("The standard cut points are nps(summary, 6, 8).")));
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(nps_points(s, detractor_max, passive_max));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(rating_tally_nps(t, detractor_max, passive_max));
 }
+RATING_ACCESSOR(nps_cuts)
 
-Datum
-rating_summary_promoters(PG_FUNCTION_ARGS)
+static Datum
+promoters(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	PG_RETURN_INT64(rating_count_range(s, NPS_PASSIVE_MAX + 1, RATING_MAX));
+	(void) fcinfo;
+	PG_RETURN_INT64(rating_count_range(t->answers, NPS_PASSIVE_MAX + 1, RATING_MAX));
 }
+RATING_ACCESSOR(promoters)
 
-Datum
-rating_summary_passives(PG_FUNCTION_ARGS)
+static Datum
+passives(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	PG_RETURN_INT64(rating_count_range(s, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX));
+	(void) fcinfo;
+	PG_RETURN_INT64(rating_count_range(t->answers, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX));
 }
+RATING_ACCESSOR(passives)
 
-Datum
-rating_summary_detractors(PG_FUNCTION_ARGS)
+static Datum
+detractors(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	PG_RETURN_INT64(rating_count_range(s, RATING_MIN, NPS_DETRACTOR_MAX));
+	(void) fcinfo;
+	PG_RETURN_INT64(rating_count_range(t->answers, RATING_MIN, NPS_DETRACTOR_MAX));
 }
+RATING_ACCESSOR(detractors)
 
-Datum
-rating_summary_promoter_pct(PG_FUNCTION_ARGS)
+static Datum
+promoter_pct(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(percent(rating_count_range(s, NPS_PASSIVE_MAX + 1, RATING_MAX),
-							 s->hist.n));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(rating_tally_percent(t, NPS_PASSIVE_MAX + 1, RATING_MAX));
 }
+RATING_ACCESSOR(promoter_pct)
 
-Datum
-rating_summary_passive_pct(PG_FUNCTION_ARGS)
+static Datum
+passive_pct(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(percent(rating_count_range(s, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX),
-							 s->hist.n));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(rating_tally_percent(t, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX));
 }
+RATING_ACCESSOR(passive_pct)
 
-Datum
-rating_summary_detractor_pct(PG_FUNCTION_ARGS)
+static Datum
+detractor_pct(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(percent(rating_count_range(s, RATING_MIN, NPS_DETRACTOR_MAX),
-							 s->hist.n));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(rating_tally_percent(t, RATING_MIN, NPS_DETRACTOR_MAX));
 }
+RATING_ACCESSOR(detractor_pct)
 
-Datum
-rating_summary_csat_top2(PG_FUNCTION_ARGS)
+static Datum
+csat_top2(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(csat_topk(s, 2, CSAT_DEFAULT_SCALE));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(topk_percent(t, 2, CSAT_DEFAULT_SCALE));
 }
+RATING_ACCESSOR(csat_top2)
 
-Datum
-rating_summary_csat_top2_scale(PG_FUNCTION_ARGS)
+static Datum
+csat_top2_scale(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	int32		scale_max = PG_GETARG_INT32(1);
 
 	rating_require_scale_max(scale_max, 3);
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(csat_topk(s, 2, scale_max));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(topk_percent(t, 2, scale_max));
 }
+RATING_ACCESSOR(csat_top2_scale)
 
-Datum
-rating_summary_csat_topbox(PG_FUNCTION_ARGS)
+static Datum
+csat_topbox(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(csat_topk(s, 1, CSAT_DEFAULT_SCALE));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(topk_percent(t, 1, CSAT_DEFAULT_SCALE));
 }
+RATING_ACCESSOR(csat_topbox)
 
-Datum
-rating_summary_csat_topbox_scale(PG_FUNCTION_ARGS)
+static Datum
+csat_topbox_scale(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	int32		scale_max = PG_GETARG_INT32(1);
 
 	rating_require_scale_max(scale_max, 2);
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(csat_topk(s, 1, scale_max));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(topk_percent(t, 1, scale_max));
 }
+RATING_ACCESSOR(csat_topbox_scale)
 
 /* Top-k box: share of the k highest points of a 1..scale_max scale. */
-Datum
-rating_summary_csat_topk(PG_FUNCTION_ARGS)
+static Datum
+csat_topk(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	int32		k = PG_GETARG_INT32(1);
 	int32		scale_max = PG_GETARG_INT32(2);
 
 	rating_require_scale_max(scale_max, 2);
 	rating_require_top_boxes(k, scale_max);
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(csat_topk(s, k, scale_max));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(topk_percent(t, k, scale_max));
 }
+RATING_ACCESSOR(csat_topk)
 
-static float8
-mean_rating(const RatingSummary *s)
+static Datum
+ces_avg(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	float8		sum = 0;
-
-	/* each term is exact below 2^53 answers */
-	for (int i = RATING_MIN + 1; i <= RATING_MAX; i++)
-		sum += (float8) i * (float8) s->hist.counts[i];
-	return sum / (float8) s->hist.n;
+	RETURN_NULL_IF_EMPTY(t);
+	rating_require_scale(t->answers, CES_DEFAULT_SCALE, "CES", CES_SCALE_HINT);
+	PG_RETURN_FLOAT8(rating_tally_mean(t));
 }
+RATING_ACCESSOR(ces_avg)
 
-Datum
-rating_summary_ces_avg(PG_FUNCTION_ARGS)
+static Datum
+ces_avg_scale(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	RETURN_NULL_IF_EMPTY(s);
-	rating_require_scale(s, CES_DEFAULT_SCALE, "CES", CES_SCALE_HINT);
-	PG_RETURN_FLOAT8(mean_rating(s));
-}
-
-Datum
-rating_summary_ces_avg_scale(PG_FUNCTION_ARGS)
-{
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	int32		scale_max = PG_GETARG_INT32(1);
 
 	rating_require_scale_max(scale_max, 2);
-	RETURN_NULL_IF_EMPTY(s);
-	rating_require_scale(s, scale_max, "CES", NULL);
-	PG_RETURN_FLOAT8(mean_rating(s));
+	RETURN_NULL_IF_EMPTY(t);
+	rating_require_scale(t->answers, scale_max, "CES", NULL);
+	PG_RETURN_FLOAT8(rating_tally_mean(t));
 }
+RATING_ACCESSOR(ces_avg_scale)
 
 /*
  * Share of "easy" answers.  The two CES versions point opposite ways, so
@@ -245,29 +220,28 @@ rating_summary_ces_avg_scale(PG_FUNCTION_ARGS)
  * easy", 1-7, easy = 5-7); 'effort' is CES 1.0 ("how much effort", 1-5,
  * easy = 1-2).
  */
-Datum
-rating_summary_ces_easy_pct(PG_FUNCTION_ARGS)
+static Datum
+ces_easy_pct(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	CesOrientation o = rating_ces_orientation(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 
-	RETURN_NULL_IF_EMPTY(s);
-	rating_require_scale(s, o.scale_max, "CES", NULL);
-	PG_RETURN_FLOAT8(percent(rating_count_range(s, o.easy_lo, o.easy_hi), s->hist.n));
+	RETURN_NULL_IF_EMPTY(t);
+	rating_require_scale(t->answers, o.scale_max, "CES", NULL);
+	PG_RETURN_FLOAT8(rating_tally_percent(t, o.easy_lo, o.easy_hi));
 }
+RATING_ACCESSOR(ces_easy_pct)
 
-Datum
-rating_summary_count(PG_FUNCTION_ARGS)
+static Datum
+count(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	PG_RETURN_INT64(s->hist.n);
+	(void) fcinfo;
+	PG_RETURN_INT64(t->n);
 }
+RATING_ACCESSOR(count)
 
-Datum
-rating_summary_count_of(PG_FUNCTION_ARGS)
+static Datum
+count_of(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	int32		rating = PG_GETARG_INT32(1);
 
 	if (rating < RATING_MIN || rating > RATING_MAX)
@@ -276,14 +250,14 @@ rating_summary_count_of(PG_FUNCTION_ARGS)
 				 errmsg("rating %d is out of range", rating),
 				 errdetail("Ratings are whole numbers from %d to %d.",
 						   RATING_MIN, RATING_MAX)));
-	PG_RETURN_INT64(s->hist.counts[rating]);
+	PG_RETURN_INT64(t->answers[rating]);
 }
+RATING_ACCESSOR(count_of)
 
-Datum
-rating_summary_mean(PG_FUNCTION_ARGS)
+static Datum
+mean(FunctionCallInfo fcinfo, const RatingTally *t)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-
-	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(mean_rating(s));
+	RETURN_NULL_IF_EMPTY(t);
+	PG_RETURN_FLOAT8(rating_tally_mean(t));
 }
+RATING_ACCESSOR(mean)

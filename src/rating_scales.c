@@ -8,12 +8,12 @@
 #include "rating_scales.h"
 
 int64
-rating_count_range(const RatingSummary *s, int lo, int hi)
+rating_count_range(const int64 *answers, int lo, int hi)
 {
 	int64		total = 0;
 
 	for (int i = lo; i <= hi; i++)
-		total += s->hist.counts[i];
+		total += answers[i];
 	return total;
 }
 
@@ -22,19 +22,19 @@ rating_count_range(const RatingSummary *s, int lo, int hi)
  * from another scale: a 7 in a 1-5 CSAT means the wrong scale was assumed.
  */
 void
-rating_require_scale(const RatingSummary *s, int scale_max, const char *metric,
+rating_require_scale(const int64 *answers, int scale_max, const char *metric,
 					 const char *hint)
 {
 	for (int i = RATING_MIN; i <= RATING_MAX; i++)
 	{
-		if (s->hist.counts[i] == 0 || (i >= 1 && i <= scale_max))
+		if (answers[i] == 0 || (i >= 1 && i <= scale_max))
 			continue;
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s score %d is out of range for a 1 to %d scale",
 						metric, i, scale_max),
 				 errdetail("The answers include %lld of %d; %s scores are whole numbers from 1 to %d.",
-						   (long long) s->hist.counts[i], i, metric, scale_max),
+						   (long long) answers[i], i, metric, scale_max),
 				 hint ? errhint("%s", hint) : 0));
 	}
 }

@@ -28,8 +28,9 @@ typedef struct CesOrientation
 	int			easy_hi;
 } CesOrientation;
 
-extern int64 rating_count_range(const RatingSummary *s, int lo, int hi);
-extern void rating_require_scale(const RatingSummary *s, int scale_max,
+/* Both read the answers per rating, of either summary type (rating_tally.h). */
+extern int64 rating_count_range(const int64 *answers, int lo, int hi);
+extern void rating_require_scale(const int64 *answers, int scale_max,
 								 const char *metric, const char *hint);
 extern void rating_require_scale_max(int scale_max, int lowest);
 extern void rating_require_top_boxes(int k, int scale_max);

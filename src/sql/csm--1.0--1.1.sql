@@ -1377,3 +1377,876 @@ COMMENT ON FUNCTION @extschema@.rating_summary_in(pg_catalog.cstring) IS 'input 
 COMMENT ON FUNCTION @extschema@.rating_summary_out(@extschema@.rating_summary) IS 'output function of rating_summary';
 COMMENT ON FUNCTION @extschema@.rating_summary_recv(pg_catalog.internal) IS 'binary input function of rating_summary';
 COMMENT ON FUNCTION @extschema@.rating_summary_send(@extschema@.rating_summary) IS 'binary output function of rating_summary';
+
+
+-- ==== weighted ratings ======================================================
+-- Survey weights on NPS, CSAT and CES, with the design-based intervals of R's
+-- survey package (docs/weighted.md, docs/metrics.md §8).
+
+-- weighted_rating_summary: per rating 0..10 the answers with a positive
+-- weight, and the exact (double-double) sums of their weights and squares
+
+CREATE TYPE @extschema@.weighted_rating_summary;
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_in(pg_catalog.cstring)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_in(pg_catalog.cstring) IS
+'input function of weighted_rating_summary';
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_out(@extschema@.weighted_rating_summary)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_out(@extschema@.weighted_rating_summary) IS
+'output function of weighted_rating_summary';
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_recv(pg_catalog.internal)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_recv(pg_catalog.internal) IS
+'binary input function of weighted_rating_summary';
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_send(@extschema@.weighted_rating_summary)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_send(@extschema@.weighted_rating_summary) IS
+'binary output function of weighted_rating_summary';
+
+-- PLAIN storage and double alignment: stored values are read in place.
+CREATE TYPE @extschema@.weighted_rating_summary (
+	INPUT = @extschema@.weighted_rating_summary_in,
+	OUTPUT = @extschema@.weighted_rating_summary_out,
+	RECEIVE = @extschema@.weighted_rating_summary_recv,
+	SEND = @extschema@.weighted_rating_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.weighted_rating_summary IS
+'per rating 0..10: answers with a positive weight, sum of weights, sum of squared weights, e.g. {9:[3,2.5,2.25]}: the state of every weighted ratings aggregate, storable and mergeable with rollup()';
+
+CREATE TYPE @extschema@.weighted_proportion_interval AS (
+	estimate double precision,	-- percent
+	lower double precision,		-- NULL where the method has no bound
+	upper double precision,
+	se double precision,		-- design-based standard error, percentage points
+	level double precision,
+	method text,				-- logit or beta
+	n bigint,					-- answers
+	effective_n double precision	-- p (1 - p) / se^2, n at 0% and 100%
+);
+COMMENT ON TYPE @extschema@.weighted_proportion_interval IS
+'design-based interval of a weighted share in percent (R''s svyciprop): estimate, lower, upper, se, level, method, n, effective_n';
+-- accessors: the metrics of rating_summary, weighted, and the weights' own figures
+CREATE FUNCTION @extschema@.nps(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps(@extschema@.weighted_rating_summary) IS
+'Net Promoter Score in points (-100..100) of weighted answers: weighted % promoters (9-10) minus weighted % detractors (0-6)';
+CREATE FUNCTION @extschema@.nps(@extschema@.weighted_rating_summary, detractor_max integer, passive_max integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_nps_cuts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps(@extschema@.weighted_rating_summary, integer, integer) IS
+'weighted Net Promoter Score with custom cut points: ratings <= detractor_max detract, <= passive_max are passive, the rest promote';
+CREATE FUNCTION @extschema@.promoters(@extschema@.weighted_rating_summary)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_promoters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.promoters(@extschema@.weighted_rating_summary) IS
+'number of promoter answers (ratings 9-10), unweighted';
+CREATE FUNCTION @extschema@.passives(@extschema@.weighted_rating_summary)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_passives' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.passives(@extschema@.weighted_rating_summary) IS
+'number of passive answers (ratings 7-8), unweighted';
+CREATE FUNCTION @extschema@.detractors(@extschema@.weighted_rating_summary)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_detractors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.detractors(@extschema@.weighted_rating_summary) IS
+'number of detractor answers (ratings 0-6), unweighted';
+CREATE FUNCTION @extschema@.promoter_pct(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_promoter_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.promoter_pct(@extschema@.weighted_rating_summary) IS
+'weighted percent of promoters (9-10)';
+CREATE FUNCTION @extschema@.passive_pct(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_passive_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.passive_pct(@extschema@.weighted_rating_summary) IS
+'weighted percent of passives (7-8)';
+CREATE FUNCTION @extschema@.detractor_pct(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_detractor_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.detractor_pct(@extschema@.weighted_rating_summary) IS
+'weighted percent of detractors (0-6)';
+CREATE FUNCTION @extschema@.csat_top2(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_csat_top2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_top2(@extschema@.weighted_rating_summary) IS
+'weighted CSAT top-2-box on a 1-5 scale: weighted percent of 4 and 5';
+CREATE FUNCTION @extschema@.csat_top2(@extschema@.weighted_rating_summary, scale_max integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_csat_top2_scale' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_top2(@extschema@.weighted_rating_summary, integer) IS
+'weighted CSAT top-2-box on a 1..scale_max scale';
+CREATE FUNCTION @extschema@.csat_topbox(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_csat_topbox' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_topbox(@extschema@.weighted_rating_summary) IS
+'weighted CSAT top-box on a 1-5 scale: weighted percent of 5';
+CREATE FUNCTION @extschema@.csat_topbox(@extschema@.weighted_rating_summary, scale_max integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_csat_topbox_scale' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_topbox(@extschema@.weighted_rating_summary, integer) IS
+'weighted CSAT top-box on a 1..scale_max scale';
+CREATE FUNCTION @extschema@.csat_topk(@extschema@.weighted_rating_summary, k integer, scale_max integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_csat_topk' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_topk(@extschema@.weighted_rating_summary, integer, integer) IS
+'weighted CSAT top-k-box on a 1..scale_max scale';
+CREATE FUNCTION @extschema@.ces_avg(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_ces_avg' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_avg(@extschema@.weighted_rating_summary) IS
+'weighted Customer Effort Score: weighted mean answer on the CES 2.0 1-7 scale';
+CREATE FUNCTION @extschema@.ces_avg(@extschema@.weighted_rating_summary, scale_max integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_ces_avg_scale' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_avg(@extschema@.weighted_rating_summary, integer) IS
+'weighted Customer Effort Score on a 1..scale_max scale (5 for CES 1.0)';
+CREATE FUNCTION @extschema@.ces_easy_pct(@extschema@.weighted_rating_summary, orientation pg_catalog.text)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_ces_easy_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_easy_pct(@extschema@.weighted_rating_summary, pg_catalog.text) IS
+'weighted percent of "easy" CES answers: ''agreement'' = CES 2.0, 5-7 of 1-7; ''effort'' = CES 1.0, 1-2 of 1-5';
+CREATE FUNCTION @extschema@.rating_count(@extschema@.weighted_rating_summary)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_count(@extschema@.weighted_rating_summary) IS
+'number of answers with a positive weight (raw, unweighted)';
+CREATE FUNCTION @extschema@.rating_count(@extschema@.weighted_rating_summary, rating integer)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_count_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_count(@extschema@.weighted_rating_summary, integer) IS
+'number of answers with the given rating (0..10), unweighted';
+CREATE FUNCTION @extschema@.rating_mean(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_mean(@extschema@.weighted_rating_summary) IS
+'weighted mean rating';
+CREATE FUNCTION @extschema@.weighted_total(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_weighted_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_total(@extschema@.weighted_rating_summary) IS
+'sum of the weights of the answers';
+CREATE FUNCTION @extschema@.weighted_total(@extschema@.weighted_rating_summary, rating integer)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_weighted_total_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_total(@extschema@.weighted_rating_summary, integer) IS
+'sum of the weights of the answers with the given rating (0..10)';
+CREATE FUNCTION @extschema@.effective_n(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_effective_n' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.effective_n(@extschema@.weighted_rating_summary) IS
+'Kish''s effective sample size (sum of weights)^2 / sum of squared weights';
+CREATE FUNCTION @extschema@.design_effect(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_design_effect' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.design_effect(@extschema@.weighted_rating_summary) IS
+'Kish''s design effect of the weights: n * sum of squared weights / (sum of weights)^2';
+-- intervals, tests and sample sizes (R's survey package, svydesign(ids = ~1, weights = ~w))
+CREATE FUNCTION @extschema@.nps_ci(@extschema@.weighted_rating_summary, level double precision DEFAULT 0.95, method text DEFAULT 'wald')
+RETURNS @extschema@.nps_interval
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_nps_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_ci(@extschema@.weighted_rating_summary, double precision, text) IS
+'design-based NPS interval in points (R''s svymean and confint): method ''wald'', the only one for weighted answers; bounds clipped to -100..100; NULL below 2 answers';
+CREATE FUNCTION @extschema@.nps_ci_final(@extschema@.weighted_rating_summary)
+RETURNS @extschema@.nps_interval
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_nps_ci_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_ci_final(@extschema@.weighted_rating_summary) IS
+'final function of the one-step nps_ci(score, weight): the 95% design-based Wald interval';
+CREATE FUNCTION @extschema@.nps_se(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_nps_se' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_se(@extschema@.weighted_rating_summary) IS
+'design-based standard error of the weighted NPS in points (linearization, as R''s svymean); NULL below 2 answers';
+CREATE FUNCTION @extschema@.nps_moe(@extschema@.weighted_rating_summary, level double precision DEFAULT 0.95)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_nps_moe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_moe(@extschema@.weighted_rating_summary, double precision) IS
+'margin of error of the weighted NPS in points: z times the design-based standard error';
+CREATE FUNCTION @extschema@.nps_test(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary, level double precision DEFAULT 0.95, method text DEFAULT 'wald')
+RETURNS @extschema@.difference_test
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_nps_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_test(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary, double precision, text) IS
+'compare the weighted NPS of two independent groups: signed difference in points, design-based z-test and Wald interval';
+CREATE FUNCTION @extschema@.nps_sample_size(@extschema@.weighted_rating_summary, margin double precision, level double precision DEFAULT 0.95)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_nps_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_sample_size(@extschema@.weighted_rating_summary, double precision, double precision) IS
+'answers needed for an NPS margin of error in points if the new sample is weighted like this one (its design effect included)';
+CREATE FUNCTION @extschema@.csat_top2_ci(@extschema@.weighted_rating_summary, scale integer DEFAULT 5, level double precision DEFAULT 0.95, method text DEFAULT 'logit')
+RETURNS @extschema@.weighted_proportion_interval
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_csat_top2_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_top2_ci(@extschema@.weighted_rating_summary, integer, double precision, text) IS
+'design-based interval of the weighted CSAT top-2-box share (percent) on a 1..scale survey, by ''logit'' (default) or ''beta'' (Korn-Graubard), as R''s svyciprop';
+CREATE FUNCTION @extschema@.csat_topbox_ci(@extschema@.weighted_rating_summary, scale integer DEFAULT 5, level double precision DEFAULT 0.95, method text DEFAULT 'logit')
+RETURNS @extschema@.weighted_proportion_interval
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_csat_topbox_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_topbox_ci(@extschema@.weighted_rating_summary, integer, double precision, text) IS
+'design-based interval of the weighted CSAT top-box share (percent) on a 1..scale survey, by ''logit'' (default) or ''beta'' (Korn-Graubard), as R''s svyciprop';
+CREATE FUNCTION @extschema@.ces_easy_ci(@extschema@.weighted_rating_summary, orientation text, level double precision DEFAULT 0.95, method text DEFAULT 'logit')
+RETURNS @extschema@.weighted_proportion_interval
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_ces_easy_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_easy_ci(@extschema@.weighted_rating_summary, text, double precision, text) IS
+'design-based interval of the weighted CES share of easy answers (percent), by ''logit'' (default) or ''beta'' (Korn-Graubard), as R''s svyciprop';
+CREATE FUNCTION @extschema@.csat_top2_test(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary, scale integer DEFAULT 5, level double precision DEFAULT 0.95)
+RETURNS @extschema@.difference_test
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_csat_top2_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.csat_top2_test(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary, integer, double precision) IS
+'compare the weighted CSAT top-2-box shares of two independent groups (percentage points): design-based z-test and Wald interval';
+CREATE FUNCTION @extschema@.rating_stddev(@extschema@.weighted_rating_summary)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_stddev' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_stddev(@extschema@.weighted_rating_summary) IS
+'weighted standard deviation of the ratings (R''s svyvar); NULL below 2 answers';
+CREATE FUNCTION @extschema@.rating_mean_ci(@extschema@.weighted_rating_summary, level double precision DEFAULT 0.95)
+RETURNS @extschema@.mean_interval
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_mean_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_mean_ci(@extschema@.weighted_rating_summary, double precision) IS
+'design-based Student-t interval of the weighted mean rating on n - 1 df (R''s svymean and confint); NULL below 2 answers';
+CREATE FUNCTION @extschema@.ces_avg_ci(@extschema@.weighted_rating_summary, scale integer DEFAULT 7, level double precision DEFAULT 0.95)
+RETURNS @extschema@.mean_interval
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_ces_avg_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ces_avg_ci(@extschema@.weighted_rating_summary, integer, double precision) IS
+'design-based Student-t interval of the weighted CES mean on a 1..scale survey, n - 1 df (R''s svymean and confint); NULL below 2 answers';
+-- support functions of the aggregates
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_combine(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_combine(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary) IS
+'sum of two weighted rating summaries (combine function of the weighted ratings aggregates, transition function of rollup)';
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_retract(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_retract(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary) IS
+'inverse of rollup(weighted_rating_summary) in window frames; NULL (recompute the frame) when the sums may not be exact';
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_final(@extschema@.weighted_rating_summary)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_final(@extschema@.weighted_rating_summary) IS
+'final function of rating_agg(score, weight) and rollup(): NULL when there are no answers';
+-- weighted aggregates over smallint scores
+
+CREATE FUNCTION @extschema@.weighted_rating_accum_int2(@extschema@.weighted_rating_summary, smallint, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_accum_int2(@extschema@.weighted_rating_summary, smallint, double precision) IS
+'transition function of the weighted ratings aggregates over smallint: adds one answer and its weight (strict: NULL skips the row; weight 0 skips it too)';
+
+CREATE FUNCTION @extschema@.weighted_rating_retract_int2(@extschema@.weighted_rating_summary, smallint, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_retract_int2(@extschema@.weighted_rating_summary, smallint, double precision) IS
+'inverse transition function of the weighted ratings aggregates over smallint (window frames); NULL (recompute the frame) when the sums may not be exact';
+CREATE AGGREGATE @extschema@.rating_agg(score smallint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int2,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.weighted_rating_summary_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int2,
+	MINVFUNC = @extschema@.weighted_rating_retract_int2,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.weighted_rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rating_agg(smallint, double precision) IS
+'weighted_rating_summary of the scores (0..10) and their weights, storable and mergeable with rollup()';
+CREATE AGGREGATE @extschema@.nps(score smallint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int2,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int2,
+	MINVFUNC = @extschema@.weighted_rating_retract_int2,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps(smallint, double precision) IS
+'weighted Net Promoter Score in points (-100..100) of 0-10 scores';
+CREATE AGGREGATE @extschema@.csat_top2(score smallint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int2,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_top2,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int2,
+	MINVFUNC = @extschema@.weighted_rating_retract_int2,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_top2,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_top2(smallint, double precision) IS
+'weighted CSAT top-2-box: weighted percent of 4 and 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.csat_topbox(score smallint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int2,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_topbox,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int2,
+	MINVFUNC = @extschema@.weighted_rating_retract_int2,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_topbox,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_topbox(smallint, double precision) IS
+'weighted CSAT top-box: weighted percent of 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.ces_avg(score smallint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int2,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.ces_avg,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int2,
+	MINVFUNC = @extschema@.weighted_rating_retract_int2,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.ces_avg,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces_avg(smallint, double precision) IS
+'weighted Customer Effort Score: weighted mean of 1-7 scores (CES 2.0)';
+CREATE AGGREGATE @extschema@.nps_ci(score smallint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int2,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps_ci_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int2,
+	MINVFUNC = @extschema@.weighted_rating_retract_int2,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps_ci_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps_ci(smallint, double precision) IS
+'95% design-based Wald interval of the weighted NPS of 0-10 scores, in points';
+-- weighted aggregates over integer scores
+
+CREATE FUNCTION @extschema@.weighted_rating_accum_int4(@extschema@.weighted_rating_summary, integer, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_accum_int4(@extschema@.weighted_rating_summary, integer, double precision) IS
+'transition function of the weighted ratings aggregates over integer: adds one answer and its weight (strict: NULL skips the row; weight 0 skips it too)';
+
+CREATE FUNCTION @extschema@.weighted_rating_retract_int4(@extschema@.weighted_rating_summary, integer, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_retract_int4(@extschema@.weighted_rating_summary, integer, double precision) IS
+'inverse transition function of the weighted ratings aggregates over integer (window frames); NULL (recompute the frame) when the sums may not be exact';
+CREATE AGGREGATE @extschema@.rating_agg(score integer, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int4,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.weighted_rating_summary_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int4,
+	MINVFUNC = @extschema@.weighted_rating_retract_int4,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.weighted_rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rating_agg(integer, double precision) IS
+'weighted_rating_summary of the scores (0..10) and their weights, storable and mergeable with rollup()';
+CREATE AGGREGATE @extschema@.nps(score integer, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int4,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int4,
+	MINVFUNC = @extschema@.weighted_rating_retract_int4,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps(integer, double precision) IS
+'weighted Net Promoter Score in points (-100..100) of 0-10 scores';
+CREATE AGGREGATE @extschema@.csat_top2(score integer, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int4,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_top2,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int4,
+	MINVFUNC = @extschema@.weighted_rating_retract_int4,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_top2,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_top2(integer, double precision) IS
+'weighted CSAT top-2-box: weighted percent of 4 and 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.csat_topbox(score integer, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int4,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_topbox,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int4,
+	MINVFUNC = @extschema@.weighted_rating_retract_int4,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_topbox,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_topbox(integer, double precision) IS
+'weighted CSAT top-box: weighted percent of 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.ces_avg(score integer, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int4,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.ces_avg,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int4,
+	MINVFUNC = @extschema@.weighted_rating_retract_int4,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.ces_avg,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces_avg(integer, double precision) IS
+'weighted Customer Effort Score: weighted mean of 1-7 scores (CES 2.0)';
+CREATE AGGREGATE @extschema@.nps_ci(score integer, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int4,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps_ci_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int4,
+	MINVFUNC = @extschema@.weighted_rating_retract_int4,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps_ci_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps_ci(integer, double precision) IS
+'95% design-based Wald interval of the weighted NPS of 0-10 scores, in points';
+-- weighted aggregates over bigint scores
+
+CREATE FUNCTION @extschema@.weighted_rating_accum_int8(@extschema@.weighted_rating_summary, bigint, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_accum_int8(@extschema@.weighted_rating_summary, bigint, double precision) IS
+'transition function of the weighted ratings aggregates over bigint: adds one answer and its weight (strict: NULL skips the row; weight 0 skips it too)';
+
+CREATE FUNCTION @extschema@.weighted_rating_retract_int8(@extschema@.weighted_rating_summary, bigint, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_retract_int8(@extschema@.weighted_rating_summary, bigint, double precision) IS
+'inverse transition function of the weighted ratings aggregates over bigint (window frames); NULL (recompute the frame) when the sums may not be exact';
+CREATE AGGREGATE @extschema@.rating_agg(score bigint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.weighted_rating_summary_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int8,
+	MINVFUNC = @extschema@.weighted_rating_retract_int8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.weighted_rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rating_agg(bigint, double precision) IS
+'weighted_rating_summary of the scores (0..10) and their weights, storable and mergeable with rollup()';
+CREATE AGGREGATE @extschema@.nps(score bigint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int8,
+	MINVFUNC = @extschema@.weighted_rating_retract_int8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps(bigint, double precision) IS
+'weighted Net Promoter Score in points (-100..100) of 0-10 scores';
+CREATE AGGREGATE @extschema@.csat_top2(score bigint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_top2,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int8,
+	MINVFUNC = @extschema@.weighted_rating_retract_int8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_top2,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_top2(bigint, double precision) IS
+'weighted CSAT top-2-box: weighted percent of 4 and 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.csat_topbox(score bigint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_topbox,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int8,
+	MINVFUNC = @extschema@.weighted_rating_retract_int8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_topbox,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_topbox(bigint, double precision) IS
+'weighted CSAT top-box: weighted percent of 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.ces_avg(score bigint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.ces_avg,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int8,
+	MINVFUNC = @extschema@.weighted_rating_retract_int8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.ces_avg,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces_avg(bigint, double precision) IS
+'weighted Customer Effort Score: weighted mean of 1-7 scores (CES 2.0)';
+CREATE AGGREGATE @extschema@.nps_ci(score bigint, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_int8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps_ci_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_int8,
+	MINVFUNC = @extschema@.weighted_rating_retract_int8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps_ci_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps_ci(bigint, double precision) IS
+'95% design-based Wald interval of the weighted NPS of 0-10 scores, in points';
+-- weighted aggregates over numeric scores
+
+CREATE FUNCTION @extschema@.weighted_rating_accum_numeric(@extschema@.weighted_rating_summary, numeric, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_accum_numeric(@extschema@.weighted_rating_summary, numeric, double precision) IS
+'transition function of the weighted ratings aggregates over numeric: adds one answer and its weight (strict: NULL skips the row; weight 0 skips it too)';
+
+CREATE FUNCTION @extschema@.weighted_rating_retract_numeric(@extschema@.weighted_rating_summary, numeric, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_retract_numeric(@extschema@.weighted_rating_summary, numeric, double precision) IS
+'inverse transition function of the weighted ratings aggregates over numeric (window frames); NULL (recompute the frame) when the sums may not be exact';
+CREATE AGGREGATE @extschema@.rating_agg(score numeric, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_numeric,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.weighted_rating_summary_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_numeric,
+	MINVFUNC = @extschema@.weighted_rating_retract_numeric,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.weighted_rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rating_agg(numeric, double precision) IS
+'weighted_rating_summary of the scores (0..10) and their weights, storable and mergeable with rollup()';
+CREATE AGGREGATE @extschema@.nps(score numeric, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_numeric,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_numeric,
+	MINVFUNC = @extschema@.weighted_rating_retract_numeric,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps(numeric, double precision) IS
+'weighted Net Promoter Score in points (-100..100) of 0-10 scores';
+CREATE AGGREGATE @extschema@.csat_top2(score numeric, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_numeric,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_top2,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_numeric,
+	MINVFUNC = @extschema@.weighted_rating_retract_numeric,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_top2,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_top2(numeric, double precision) IS
+'weighted CSAT top-2-box: weighted percent of 4 and 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.csat_topbox(score numeric, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_numeric,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_topbox,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_numeric,
+	MINVFUNC = @extschema@.weighted_rating_retract_numeric,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_topbox,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_topbox(numeric, double precision) IS
+'weighted CSAT top-box: weighted percent of 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.ces_avg(score numeric, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_numeric,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.ces_avg,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_numeric,
+	MINVFUNC = @extschema@.weighted_rating_retract_numeric,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.ces_avg,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces_avg(numeric, double precision) IS
+'weighted Customer Effort Score: weighted mean of 1-7 scores (CES 2.0)';
+CREATE AGGREGATE @extschema@.nps_ci(score numeric, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_numeric,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps_ci_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_numeric,
+	MINVFUNC = @extschema@.weighted_rating_retract_numeric,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps_ci_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps_ci(numeric, double precision) IS
+'95% design-based Wald interval of the weighted NPS of 0-10 scores, in points';
+-- weighted aggregates over double precision scores
+
+CREATE FUNCTION @extschema@.weighted_rating_accum_float8(@extschema@.weighted_rating_summary, double precision, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_accum_float8(@extschema@.weighted_rating_summary, double precision, double precision) IS
+'transition function of the weighted ratings aggregates over double precision: adds one answer and its weight (strict: NULL skips the row; weight 0 skips it too)';
+
+CREATE FUNCTION @extschema@.weighted_rating_retract_float8(@extschema@.weighted_rating_summary, double precision, double precision)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_retract_float8(@extschema@.weighted_rating_summary, double precision, double precision) IS
+'inverse transition function of the weighted ratings aggregates over double precision (window frames); NULL (recompute the frame) when the sums may not be exact';
+CREATE AGGREGATE @extschema@.rating_agg(score double precision, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_float8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.weighted_rating_summary_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_float8,
+	MINVFUNC = @extschema@.weighted_rating_retract_float8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.weighted_rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rating_agg(double precision, double precision) IS
+'weighted_rating_summary of the scores (0..10) and their weights, storable and mergeable with rollup()';
+CREATE AGGREGATE @extschema@.nps(score double precision, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_float8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_float8,
+	MINVFUNC = @extschema@.weighted_rating_retract_float8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps(double precision, double precision) IS
+'weighted Net Promoter Score in points (-100..100) of 0-10 scores';
+CREATE AGGREGATE @extschema@.csat_top2(score double precision, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_float8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_top2,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_float8,
+	MINVFUNC = @extschema@.weighted_rating_retract_float8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_top2,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_top2(double precision, double precision) IS
+'weighted CSAT top-2-box: weighted percent of 4 and 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.csat_topbox(score double precision, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_float8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.csat_topbox,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_float8,
+	MINVFUNC = @extschema@.weighted_rating_retract_float8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.csat_topbox,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.csat_topbox(double precision, double precision) IS
+'weighted CSAT top-box: weighted percent of 5 among 1-5 scores';
+CREATE AGGREGATE @extschema@.ces_avg(score double precision, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_float8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.ces_avg,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_float8,
+	MINVFUNC = @extschema@.weighted_rating_retract_float8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.ces_avg,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.ces_avg(double precision, double precision) IS
+'weighted Customer Effort Score: weighted mean of 1-7 scores (CES 2.0)';
+CREATE AGGREGATE @extschema@.nps_ci(score double precision, weight double precision) (
+	SFUNC = @extschema@.weighted_rating_accum_float8,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.nps_ci_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_accum_float8,
+	MINVFUNC = @extschema@.weighted_rating_retract_float8,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.nps_ci_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.nps_ci(double precision, double precision) IS
+'95% design-based Wald interval of the weighted NPS of 0-10 scores, in points';
+-- rollup: merge stored weighted summaries
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.weighted_rating_summary) (
+	SFUNC = @extschema@.weighted_rating_summary_combine,
+	STYPE = @extschema@.weighted_rating_summary,
+	INITCOND = '{}',
+	FINALFUNC = @extschema@.weighted_rating_summary_final,
+	COMBINEFUNC = @extschema@.weighted_rating_summary_combine,
+	MSFUNC = @extschema@.weighted_rating_summary_combine,
+	MINVFUNC = @extschema@.weighted_rating_summary_retract,
+	MSTYPE = @extschema@.weighted_rating_summary,
+	MINITCOND = '{}',
+	MFINALFUNC = @extschema@.weighted_rating_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.weighted_rating_summary) IS
+'merges weighted rating summaries (from a rollup table, a materialized view or shards) into one';
+
+-- operators
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_merge(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary)
+RETURNS @extschema@.weighted_rating_summary
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_merge(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary) IS
+'the weighted summary of the answers in both summaries (operator +)';
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_eq(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_eq(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary) IS
+'true when both summaries hold the same answers and sums (operator =)';
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_ne(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'weighted_rating_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_ne(@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary) IS
+'true when the summaries differ in any answer count or sum (operator <>)';
+
+CREATE OPERATOR @extschema@.+ (
+	LEFTARG = @extschema@.weighted_rating_summary, RIGHTARG = @extschema@.weighted_rating_summary,
+	FUNCTION = @extschema@.weighted_rating_summary_merge, COMMUTATOR = OPERATOR(@extschema@.+)
+);
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary)
+IS 'merge two weighted rating summaries';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.weighted_rating_summary, RIGHTARG = @extschema@.weighted_rating_summary,
+	FUNCTION = @extschema@.weighted_rating_summary_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary)
+IS 'weighted rating summaries holding the same answers and sums';
+
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.weighted_rating_summary, RIGHTARG = @extschema@.weighted_rating_summary,
+	FUNCTION = @extschema@.weighted_rating_summary_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.weighted_rating_summary, @extschema@.weighted_rating_summary)
+IS 'weighted rating summaries differing in some answer count or sum';
+
+-- jsonb, for reading: like the gap summaries, the sums are double-double,
+-- which jsonb numbers would round, so there is no cast back (the text form
+-- round-trips exactly).  SQL body with search_path pinned, as the others.
+
+CREATE FUNCTION @extschema@.weighted_rating_summary_to_jsonb(s @extschema@.weighted_rating_summary)
+RETURNS jsonb
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT jsonb_build_object(
+	'n', @extschema@.rating_count(s),
+	'weighted_total', @extschema@.weighted_total(s),
+	'effective_n', @extschema@.effective_n(s),
+	'counts', coalesce((SELECT jsonb_object_agg(r, c)
+	                    FROM (SELECT r, @extschema@.rating_count(s, r) AS c
+	                          FROM generate_series(0, 10) r) x
+	                    WHERE c > 0), '{}'::jsonb),
+	'weights', coalesce((SELECT jsonb_object_agg(r, @extschema@.weighted_total(s, r))
+	                     FROM generate_series(0, 10) r
+	                     WHERE @extschema@.rating_count(s, r) > 0), '{}'::jsonb),
+	'nps', @extschema@.nps(s),
+	'promoter_pct', @extschema@.promoter_pct(s),
+	'passive_pct', @extschema@.passive_pct(s),
+	'detractor_pct', @extschema@.detractor_pct(s),
+	'mean', @extschema@.rating_mean(s))
+$$;
+COMMENT ON FUNCTION @extschema@.weighted_rating_summary_to_jsonb(@extschema@.weighted_rating_summary) IS
+'a weighted rating summary as jsonb: n, weighted total, effective n, answers and weights by rating, weighted NPS, shares and mean (the cast weighted_rating_summary::jsonb)';
+
+CREATE CAST (@extschema@.weighted_rating_summary AS jsonb)
+	WITH FUNCTION @extschema@.weighted_rating_summary_to_jsonb(@extschema@.weighted_rating_summary);
+COMMENT ON CAST (@extschema@.weighted_rating_summary AS jsonb) IS 'n, weighted total, effective n, answers and weights by rating, weighted NPS, shares, mean';
+
+-- ==== end of weighted ratings ===============================================
