@@ -52,6 +52,12 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Every extern symbol stays visible, as csm's bitcode (compiled without
+# 16's -fvisibility=hidden) assumes: a function the JIT inlines calls csm's
+# other functions by name, and a hidden one fails to resolve and takes the
+# backend down (docs/scaling.md, "Performance").
+override CFLAGS := $(filter-out -fvisibility=hidden,$(CFLAGS))
+
 # Objects compiled against one major's headers must not be linked for
 # another: .pg-major records the major of the last build and changes, so
 # that everything recompiles, only when PG_CONFIG names another one.
