@@ -154,6 +154,16 @@ dd_accumulate(DD *s, double x)
 	s->hi = t;
 }
 
+/* a / b: the quotient of the high parts, corrected once by the remainder. */
+static inline DD
+dd_div(DD a, DD b)
+{
+	double		q = a.hi / b.hi;
+	DD			r = dd_add(a, dd_neg(dd_mul(b, (DD) {q, 0.0})));
+
+	return dd_make(q, r.hi / b.hi);
+}
+
 static inline DD
 dd_normalise(DD a)
 {

@@ -84,21 +84,10 @@ rating_tally_weight_sq(const RatingTally *t)
 	return sum;
 }
 
-/* a / b for double-doubles: the quotient, corrected once by its remainder. */
-static double
-dd_quotient(DD a, DD b)
-{
-	double		q = a.hi / b.hi;
-	DD			p = dd_mul(b, (DD) {q, 0.0});
-	DD			r = dd_add(a, dd_neg(p));
-
-	return dd_value(dd_make(q, r.hi / b.hi));
-}
-
 double
 rating_tally_percent_of(const RatingTally *t, DD weight)
 {
-	return dd_quotient(dd_mul(weight, (DD) {100.0, 0.0}), t->total);
+	return dd_value(dd_div(dd_mul(weight, (DD) {100.0, 0.0}), t->total));
 }
 
 double
@@ -124,5 +113,5 @@ rating_tally_mean(const RatingTally *t)
 
 	for (int r = RATING_MIN + 1; r <= RATING_MAX; r++)
 		sum = dd_add(sum, dd_mul(t->weight[r], (DD) {(double) r, 0.0}));
-	return dd_quotient(sum, t->total);
+	return dd_value(dd_div(sum, t->total));
 }

@@ -13,33 +13,76 @@
 #include "distributions.h"
 #include "survey.h"
 
-double
-survey_mean_variance(const double *x, const double *w2, int ncat, double mean,
-					 double total_weight, double n)
+/*
+ * x_k - mean for each category, as Σ_j (x_k - x_j) W_j / W in double-double:
+ * the mean rounded to a double and subtracted would lose the digits of a
+ * deviation much smaller than x_k (a category holding nearly all the
+ * weight), and with them the variance's.
+ */
+static void
+deviations(const double *x, const DD *w, int ncat, double *dev)
+{
+	DD			total = {0.0, 0.0};
+
+	for (int j = 0; j < ncat; j++)
+		total = dd_add(total, w[j]);
+	for (int k = 0; k < ncat; k++)
+	{
+		DD			sum = {0.0, 0.0};
+
+		for (int j = 0; j < ncat; j++)
+			if (x[j] != x[k])
+				sum = dd_add(sum, dd_mul(w[j], (DD) {x[k] - x[j], 0.0}));
+		dev[k] = dd_value(dd_div(sum, total));
+	}
+}
+
+/* Σ_k dev_k² · weight_k / W (power 1) or / W² (power 2), W² never formed (it may overflow). */
+static double
+weighted_squares(const double *dev, const DD *weight, int ncat, double total, int power)
 {
 	double		sum = 0.0;
 
-	if (!(n >= 2.0))
-		return NAN;
-	/* W2_k / W / W: W² itself may overflow where the ratio does not */
 	for (int k = 0; k < ncat; k++)
-		if (w2[k] > 0.0)
-			sum += (x[k] - mean) * (x[k] - mean) * (w2[k] / total_weight / total_weight);
-	return n / (n - 1.0) * sum;
+	{
+		double		share = dd_value(weight[k]) / total;
+
+		if (share > 0.0)
+			sum += dev[k] * dev[k] * (power == 2 ? share / total : share);
+	}
+	return sum;
+}
+
+static double
+total_of(const DD *w, int ncat)
+{
+	DD			total = {0.0, 0.0};
+
+	for (int j = 0; j < ncat; j++)
+		total = dd_add(total, w[j]);
+	return dd_value(total);
 }
 
 double
-survey_value_variance(const double *x, const double *w, int ncat, double mean,
-					  double total_weight, double n)
+survey_mean_variance(const double *x, const DD *w, const DD *w2, int ncat, double n)
 {
-	double		sum = 0.0;
+	double		dev[64];
 
-	if (!(n >= 2.0))
+	if (!(n >= 2.0) || ncat > 64)
 		return NAN;
-	for (int k = 0; k < ncat; k++)
-		if (w[k] > 0.0)
-			sum += (x[k] - mean) * (x[k] - mean) * (w[k] / total_weight);
-	return n / (n - 1.0) * sum;
+	deviations(x, w, ncat, dev);
+	return n / (n - 1.0) * weighted_squares(dev, w2, ncat, total_of(w, ncat), 2);
+}
+
+double
+survey_value_variance(const double *x, const DD *w, int ncat, double n)
+{
+	double		dev[64];
+
+	if (!(n >= 2.0) || ncat > 64)
+		return NAN;
+	deviations(x, w, ncat, dev);
+	return n / (n - 1.0) * weighted_squares(dev, w, ncat, total_of(w, ncat), 1);
 }
 
 static double

@@ -13,6 +13,7 @@
 #ifndef CSM_SURVEY_H
 #define CSM_SURVEY_H
 
+#include "dd.h"
 #include "inference.h"
 
 /*
@@ -24,12 +25,11 @@
  *
  * NaN below two answers.
  */
-extern double survey_mean_variance(const double *x, const double *w2, int ncat,
-								   double mean, double total_weight, double n);
+extern double survey_mean_variance(const double *x, const DD *w, const DD *w2, int ncat,
+								   double n);
 
 /* The weighted variance of the values themselves (svyvar): n/(n-1) Σ W_k (x_k - mean)² / W. */
-extern double survey_value_variance(const double *x, const double *w, int ncat,
-									double mean, double total_weight, double n);
+extern double survey_value_variance(const double *x, const DD *w, int ncat, double n);
 
 /*
  * svyciprop(method = "logit"): a Wald interval on the logit scale with t on

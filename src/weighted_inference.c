@@ -127,12 +127,8 @@ typedef struct WeightedMean
 static void
 mean_se(const RatingTally *t, WeightedMean *m)
 {
-	double		w2[RATING_NVALUES];
-
-	for (int r = RATING_MIN; r <= RATING_MAX; r++)
-		w2[r] = dd_value(t->weight_sq[r]);
-	m->se = sqrt(survey_mean_variance(m->x, w2, RATING_NVALUES, m->estimate,
-									  dd_value(t->total), (double) t->n));
+	m->se = sqrt(survey_mean_variance(m->x, t->weight, t->weight_sq, RATING_NVALUES,
+									  (double) t->n));
 }
 
 /* The NPS on -1..1, its estimate nps(s) / 100. */
@@ -432,12 +428,7 @@ weighted_rating_summary_csat_top2_test(PG_FUNCTION_ARGS)
 static double
 weighted_stddev(const RatingTally *t, const WeightedMean *m)
 {
-	double		w[RATING_NVALUES];
-
-	for (int r = RATING_MIN; r <= RATING_MAX; r++)
-		w[r] = dd_value(t->weight[r]);
-	return sqrt(survey_value_variance(m->x, w, RATING_NVALUES, m->estimate,
-									  dd_value(t->total), (double) t->n));
+	return sqrt(survey_value_variance(m->x, t->weight, RATING_NVALUES, (double) t->n));
 }
 
 Datum
