@@ -43,16 +43,10 @@ weighted_rating_summary_weighted_total_of(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(dd_value(t.weight[rating]));
 }
 
-/* (Σw)² / Σw², through Σw / sqrt(Σw²) so that nothing overflows. */
-static double
-kish_effective_n(const RatingTally *t)
-{
-	double		ratio = dd_value(t->total) /
-		sqrt(dd_value(rating_tally_weight_sq(t)));
-
-	return ratio * ratio;
-}
-
+/*
+ * Kish's figures in double-double, as W / Σw² · W and n · Σw² / W / W:
+ * W² itself may overflow, and the quotients of exact sums round once.
+ */
 Datum
 weighted_rating_summary_effective_n(PG_FUNCTION_ARGS)
 {
@@ -61,16 +55,18 @@ weighted_rating_summary_effective_n(PG_FUNCTION_ARGS)
 	rating_tally_of_weighted(PG_GETARG_DATUM(0), &t);
 	if (t.n == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(kish_effective_n(&t));
+	PG_RETURN_FLOAT8(dd_value(dd_mul(dd_div(t.total, rating_tally_weight_sq(&t)), t.total)));
 }
 
 Datum
 weighted_rating_summary_design_effect(PG_FUNCTION_ARGS)
 {
 	RatingTally t;
+	DD			n_w2;
 
 	rating_tally_of_weighted(PG_GETARG_DATUM(0), &t);
 	if (t.n == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) t.n / kish_effective_n(&t));
+	n_w2 = dd_mul(rating_tally_weight_sq(&t), (DD) {(double) t.n, 0.0});
+	PG_RETURN_FLOAT8(dd_value(dd_div(dd_div(n_w2, t.total), t.total)));
 }
