@@ -34,8 +34,10 @@ REGRESS_KANO = kano
 
 REGRESS_OPERATIONS = summary_ops summary_forms citus_ready partitionwise jsonb
 
+REGRESS_WEIGHTED = weighted weighted_inference weighted_window
+
 REGRESS = $(REGRESS_RATINGS) $(REGRESS_INFERENCE) $(REGRESS_GAP) $(REGRESS_KANO) \
-	$(REGRESS_OPERATIONS)
+	$(REGRESS_OPERATIONS) $(REGRESS_WEIGHTED)
 REGRESS_OPTS = --inputdir=.
 
 PG_CFLAGS += -Wall -Wextra
