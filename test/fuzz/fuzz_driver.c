@@ -16,6 +16,7 @@
 #include "gap_codec.h"
 #include "kano_codec.h"
 #include "rating_codec.h"
+#include "weighted_codec.h"
 
 #ifndef FUZZ_TARGET
 #error "build with -DFUZZ_TARGET='\"rating\"' (see test/fuzz/run)"
@@ -173,6 +174,7 @@ static const FuzzType types[] = {
 	COUNTS_TYPE("kano", kano_layout),
 	{"gap", NULL, gap_parse, gap_format, gap_decode, gap_encode, gap_same, gap_check},
 	COUNTS_TYPE("gap", servqual_layout),
+	COUNTS_TYPE("weighted", weighted_layout),
 };
 
 static void

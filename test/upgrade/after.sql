@@ -10,3 +10,8 @@ CREATE VIEW kano_report AS SELECT feature, kano_result(s) AS k FROM kano_stored;
 CREATE MATERIALIZED VIEW servqual_report AS SELECT wave, (servqual(s)).* FROM servqual_stored;
 CREATE VIEW gap_report AS SELECT attr, gap_weighted(s), gap_ci(s) FROM gap_stored;
 CREATE VIEW nps_intervals AS SELECT store, nps_ci(rating_agg(score)) AS ci FROM feedback GROUP BY store;
+CREATE TABLE weighted_stored AS
+SELECT i % 3 AS store, rating_agg(1 + i % 10, (1 + i % 7) * 0.3) AS s FROM generate_series(1, 500) i GROUP BY 1;
+CREATE VIEW weighted_report AS
+SELECT store, nps(s), nps_ci(s) AS nps_ci, csat_top2_ci(s, 10, 0.95, 'beta') AS share_ci, ces_avg_ci(s, 10) AS mean_ci
+FROM weighted_stored;
