@@ -2250,3 +2250,49 @@ CREATE CAST (@extschema@.weighted_rating_summary AS jsonb)
 COMMENT ON CAST (@extschema@.weighted_rating_summary AS jsonb) IS 'n, weighted total, effective n, answers and weights by rating, weighted NPS, shares, mean';
 
 -- ==== end of weighted ratings ===============================================
+
+-- ==== the planner's per-row cost of the transition functions ================
+--
+-- PostgreSQL compiles a query with JIT when its estimated total cost passes
+-- jit_above_cost, and the compiled deforming and expression steps save the
+-- same per-row work for csm as for the plain-SQL formula csm replaces.  At
+-- COST 1 (the default) nps(score) was estimated at a fifth of the formula's
+-- per-row cost (three counts and two comparisons), so between about 3.6M
+-- and 5.6M rows the formula got JIT and nps(score) did not.  Each per-row
+-- transition is therefore costed as the formula it stands for: 5 for the
+-- ratings, weighted ratings, Kano and SERVQUAL steps, 4 for the gap step
+-- (two sums, a product and a difference).  Its own CPU time is lower, about
+-- 1.5 built-in calls (docs/scaling.md, "Performance").
+
+ALTER FUNCTION @extschema@.rating_accum_int2(@extschema@.rating_summary, smallint) COST 5;
+ALTER FUNCTION @extschema@.rating_accum_int4(@extschema@.rating_summary, integer) COST 5;
+ALTER FUNCTION @extschema@.rating_accum_int8(@extschema@.rating_summary, bigint) COST 5;
+ALTER FUNCTION @extschema@.rating_accum_numeric(@extschema@.rating_summary, numeric) COST 5;
+ALTER FUNCTION @extschema@.rating_accum_float8(@extschema@.rating_summary, double precision) COST 5;
+ALTER FUNCTION @extschema@.rating_retract_int2(@extschema@.rating_summary, smallint) COST 5;
+ALTER FUNCTION @extschema@.rating_retract_int4(@extschema@.rating_summary, integer) COST 5;
+ALTER FUNCTION @extschema@.rating_retract_int8(@extschema@.rating_summary, bigint) COST 5;
+ALTER FUNCTION @extschema@.rating_retract_numeric(@extschema@.rating_summary, numeric) COST 5;
+ALTER FUNCTION @extschema@.rating_retract_float8(@extschema@.rating_summary, double precision) COST 5;
+ALTER FUNCTION @extschema@.kano_accum(@extschema@.kano_summary, integer, integer) COST 5;
+ALTER FUNCTION @extschema@.kano_accum(@extschema@.kano_summary, text, text) COST 5;
+ALTER FUNCTION @extschema@.kano_retract(@extschema@.kano_summary, integer, integer) COST 5;
+ALTER FUNCTION @extschema@.kano_retract(@extschema@.kano_summary, text, text) COST 5;
+ALTER FUNCTION @extschema@.servqual_accum(@extschema@.servqual_summary, integer, double precision, double precision) COST 5;
+ALTER FUNCTION @extschema@.servqual_retract(@extschema@.servqual_summary, integer, double precision, double precision) COST 5;
+ALTER FUNCTION @extschema@.gap_accum(@extschema@.gap_summary, double precision, double precision) COST 4;
+ALTER FUNCTION @extschema@.gap_accum(@extschema@.gap_summary, double precision, double precision, double precision) COST 4;
+ALTER FUNCTION @extschema@.gap_retract(@extschema@.gap_summary, double precision, double precision) COST 4;
+ALTER FUNCTION @extschema@.gap_retract(@extschema@.gap_summary, double precision, double precision, double precision) COST 4;
+ALTER FUNCTION @extschema@.weighted_rating_accum_int2(@extschema@.weighted_rating_summary, smallint, double precision) COST 5;
+ALTER FUNCTION @extschema@.weighted_rating_retract_int2(@extschema@.weighted_rating_summary, smallint, double precision) COST 5;
+ALTER FUNCTION @extschema@.weighted_rating_accum_int4(@extschema@.weighted_rating_summary, integer, double precision) COST 5;
+ALTER FUNCTION @extschema@.weighted_rating_retract_int4(@extschema@.weighted_rating_summary, integer, double precision) COST 5;
+ALTER FUNCTION @extschema@.weighted_rating_accum_int8(@extschema@.weighted_rating_summary, bigint, double precision) COST 5;
+ALTER FUNCTION @extschema@.weighted_rating_retract_int8(@extschema@.weighted_rating_summary, bigint, double precision) COST 5;
+ALTER FUNCTION @extschema@.weighted_rating_accum_numeric(@extschema@.weighted_rating_summary, numeric, double precision) COST 5;
+ALTER FUNCTION @extschema@.weighted_rating_retract_numeric(@extschema@.weighted_rating_summary, numeric, double precision) COST 5;
+ALTER FUNCTION @extschema@.weighted_rating_accum_float8(@extschema@.weighted_rating_summary, double precision, double precision) COST 5;
+ALTER FUNCTION @extschema@.weighted_rating_retract_float8(@extschema@.weighted_rating_summary, double precision, double precision) COST 5;
+
+-- ==== end of per-row costs ==================================================
