@@ -10,11 +10,19 @@
 --   satisfaction  1..5   CSAT, "How satisfied were you?"                 (~2% NULL)
 --   effort        1..7   CES 2.0, "We made it easy for me" (7 = easy)    (~5% NULL)
 --
+-- and carries a survey weight:
+--   weight        post-stratification to the customer base by channel: the channel's share
+--                 of customers (sample.channel) over its share of the responses, so the
+--                 weights add up to the number of responses (exact numeric arithmetic,
+--                 then one rounding to float8)
+--
 -- Patterns built in (all visible in sample/report.sql):
 --   * overall NPS rises through the year, from about +15 in January to +35 in December;
 --   * Portland and Madison are clearly strong stores, Newark and Fresno clearly weak;
 --   * Denver has a problem in June-August (NPS drops sharply) and recovers in September;
 --   * the phone channel is harder work (low CES) and less satisfying; app use grows;
+--   * in-store customers answer less readily than web, app and phone customers, so the
+--     weights raise the in-store answers (NPS, CSAT and CES move up when weighted);
 --   * more responses on Fridays and Saturdays, in November and above all in December;
 --   * satisfaction and effort are correlated with recommend (one latent attitude).
 --
@@ -87,6 +95,18 @@ INSERT INTO sample.store VALUES
     (23, 'Portland',       90,  1.00),   -- strong
     (24, 'Seattle',       120,  0.15);
 
+-- The customer base by channel, from sales records: the population the weights restore.
+CREATE TABLE sample.channel (
+    channel         text PRIMARY KEY,
+    customer_share  numeric NOT NULL      -- share of customers (sums to 1)
+);
+
+INSERT INTO sample.channel VALUES
+    ('in-store', 0.55),
+    ('web',      0.22),
+    ('app',      0.15),
+    ('phone',    0.08);
+
 CREATE TABLE sample.feedback (
     id            bigint PRIMARY KEY,
     answered_at   timestamptz NOT NULL,
@@ -94,7 +114,8 @@ CREATE TABLE sample.feedback (
     channel       text NOT NULL,
     recommend     smallint CHECK (recommend BETWEEN 0 AND 10),
     satisfaction  smallint CHECK (satisfaction BETWEEN 1 AND 5),
-    effort        smallint CHECK (effort BETWEEN 1 AND 7)
+    effort        smallint CHECK (effort BETWEEN 1 AND 7),
+    weight        float8 NOT NULL CHECK (weight > 0)   -- post-stratification weight
 );
 
 -- Volume: every (day, store) has 60 candidate slots, each kept with probability
@@ -189,13 +210,17 @@ SELECT row_number() OVER (ORDER BY day, second_of_day, k) AS id,
             ELSE least(7, greatest(1, floor(1.0 + 0.62 * (attitude - 1.0)
                                             - CASE channel WHEN 'phone' THEN 1.3
                                                            WHEN 'web' THEN 0.25 ELSE 0 END
-                                            + 0.9 * z_effort + 0.5))) END
-FROM timed;
+                                            + 0.9 * z_effort + 0.5))) END,
+       -- customer share / response share, in numeric: the same on every version
+       (ch.customer_share / (count(*) OVER (PARTITION BY timed.channel)::numeric
+                             / count(*) OVER ()))::float8
+FROM timed JOIN sample.channel ch USING (channel);
 
 ANALYZE sample.feedback;
 
 -- md5 over every row in id order, in a text form that does not depend on
--- TimeZone, DateStyle or extra_float_digits.
+-- TimeZone, DateStyle or extra_float_digits.  The weights are left out: they
+-- follow from the channels (exactly, in numeric) and sample.channel.
 CREATE FUNCTION sample.feedback_checksum() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT md5(string_agg(concat_ws(',', id, extract(epoch FROM answered_at)::bigint,
                                     store, channel, coalesce(recommend::text, '-'),

@@ -37,6 +37,17 @@ overall = q("""SELECT nps(r), (nps_ci(r)).lower, (nps_ci(r)).upper, rating_count
                       ces_easy_pct(e, 'agreement')
                FROM (SELECT rating_agg(recommend) r, rating_agg(satisfaction) s, rating_agg(effort) e
                      FROM sample.feedback) x""")[0]
+# Weighted to the customer base by channel (the weight column): design-based intervals.
+weighted = q("""SELECT nps(r), (nps_ci(r)).lower, (nps_ci(r)).upper,
+                       (csat_top2_ci(s)).estimate, (csat_top2_ci(s)).lower, (csat_top2_ci(s)).upper,
+                       (ces_avg_ci(e)).estimate, (ces_avg_ci(e)).lower, (ces_avg_ci(e)).upper,
+                       ces_easy_pct(e, 'agreement'), effective_n(r), design_effect(r)
+                FROM (SELECT rating_agg(recommend, weight) r, rating_agg(satisfaction, weight) s,
+                             rating_agg(effort, weight) e FROM sample.feedback) x""")[0]
+channels = q("""SELECT channel, 100.0 * count(*) / sum(count(*)) OVER (), 100 * customer_share, min(weight),
+                       nps(recommend), nps(recommend, weight)
+                FROM sample.feedback JOIN sample.channel USING (channel)
+                GROUP BY channel, customer_share ORDER BY customer_share DESC""")
 months = q("""SELECT to_char(m, 'Mon'), (c).estimate, (c).lower, (c).upper
               FROM (SELECT date_trunc('month', answered_at) m, nps_ci(rating_agg(recommend)) c
                     FROM sample.feedback GROUP BY 1) x ORDER BY m""")
@@ -139,6 +150,15 @@ cards = "".join(f'<div class="card"><div class="k">{k}</div><div class="v">{v}</
     ("CSAT top-2-box", f"{csat:.1f}%", f"Wilson 95% CI {clo:.1f} to {chi:.1f}"),
     ("CES 2.0 mean", f"{ces:.2f}", f"t 95% CI {celo:.2f} to {cehi:.2f}; {easy:.1f}% easy"),
     ("SERVQUAL", f"{servqual[5]:.2f}", f"weighted (11/32/22/19/16) {servqual[6]:.2f}")])
+wnps, wnlo, wnhi, wcsat, wclo, wchi, wces, wcelo, wcehi, weasy, neff, deff = weighted
+weighted_rows = "".join(f"<tr><td>{esc(k)}</td><td>{u}</td><td>{v}</td></tr>" for k, u, v in [
+    ("NPS", f"{nps:.1f} ({nlo:.1f} to {nhi:.1f}, adjusted Wald)", f"{wnps:.1f} ({wnlo:.1f} to {wnhi:.1f}, Wald)"),
+    ("CSAT top-2-box %", f"{csat:.1f} ({clo:.1f} to {chi:.1f}, Wilson)", f"{wcsat:.1f} ({wclo:.1f} to {wchi:.1f}, logit)"),
+    ("CES 2.0 mean", f"{ces:.2f} ({celo:.2f} to {cehi:.2f})", f"{wces:.2f} ({wcelo:.2f} to {wcehi:.2f})"),
+    ("CES % easy", f"{easy:.1f}", f"{weasy:.1f}"),
+    ("answers; effective n", f"{n:,}", f"{n:,}; {neff:,.0f} (design effect {deff:.3f})")])
+channel_rows = "".join(f"<tr><td>{esc(c)}</td><td>{a:.1f}</td><td>{p:.1f}</td><td>{w:.3f}</td>"
+                       f"<td>{u:.1f}</td></tr>" for c, a, p, w, u, _ in channels)
 kano_rows = "".join(f"<tr><td>{esc(f)}</td><td>{esc(c)}</td><td>{b:.2f}</td><td>{w:.2f}</td><td>{n}</td>"
                     f"<td>{'yes' if s else 'no'}</td></tr>" for f, c, _, b, w, n, s in kano)
 
@@ -161,6 +181,13 @@ table {{ border-collapse: collapse; font-size: 13px; }} td, th {{ border-bottom:
 <h1>Customer satisfaction, 2025 (csm sample data)</h1>
 <p class="note">Every figure and chart below comes from csm aggregates in SQL (sample/html_report.py).</p>
 <div class="cards">{cards}</div>
+<h2>Weighted to the customer base</h2>
+<p class="note">In-store customers answer less readily than web, app and phone customers. The weight column
+post-stratifies the answers to the channels' shares of customers; the intervals are design-based, as R's
+survey package computes them.</p>
+<table><tr><th>channel</th><th>% of answers</th><th>% of customers</th><th>weight</th><th>NPS</th></tr>{channel_rows}</table>
+<p></p>
+<table><tr><th>figure (95% CI)</th><th>each answer once</th><th>weighted</th></tr>{weighted_rows}</table>
 <h2>NPS by month, with 95% adjusted-Wald interval</h2>{nps_trend()}
 <h2>Stores ranked by NPS, with 95% intervals</h2>
 <p class="note">Overlapping intervals mean the ranking between those stores is not established by these data.</p>

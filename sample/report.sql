@@ -6,7 +6,8 @@
 -- extension if it is not there yet, and the materialized view sample.feedback_daily.
 --
 -- Metrics: NPS in points (-100..100) from recommend 0..10; CSAT top-2-box, % of 4-5
--- on satisfaction 1..5; CES 2.0 from effort 1..7 (7 = very easy): mean and % easy (5-7).
+-- on satisfaction 1..5; CES 2.0 from effort 1..7 (7 = very easy): mean and % easy (5-7);
+-- the same weighted to the customer base by channel (the weight column).
 
 \set ON_ERROR_STOP on
 \pset footer off
@@ -68,6 +69,47 @@ FROM (SELECT channel, rating_agg(recommend) AS rec, rating_agg(satisfaction) AS 
              rating_agg(effort) AS eff
       FROM sample.feedback GROUP BY channel) c
 ORDER BY n DESC;
+
+\echo
+\echo '== Weighted to the customer base =================================================='
+\echo
+\echo 'In-store customers answer less readily than web, app and phone customers: the'
+\echo 'weight column post-stratifies the answers to the channels'' shares of customers.'
+SELECT channel,
+       round(100.0 * count(*) / sum(count(*)) OVER (), 1)   AS "% of answers",
+       round(100 * customer_share, 1)                        AS "% of customers",
+       round(min(weight)::numeric, 3)                        AS weight
+FROM sample.feedback JOIN sample.channel USING (channel)
+GROUP BY channel, customer_share
+ORDER BY customer_share DESC;
+
+\echo
+\echo 'The figures counted once per answer, and weighted (design-based 95% intervals, as'
+\echo 'R''s survey package: Wald for the NPS, logit for the share, t for the mean):'
+SELECT figure, unweighted, weighted
+FROM (SELECT rating_agg(recommend) AS r, rating_agg(recommend, weight) AS rw,
+             rating_agg(satisfaction) AS s, rating_agg(satisfaction, weight) AS sw,
+             rating_agg(effort) AS e, rating_agg(effort, weight) AS ew
+      FROM sample.feedback) x,
+     LATERAL (VALUES
+       (1, 'answers (NPS)', rating_count(r)::text, rating_count(rw)::text),
+       (2, 'effective n (Kish)', rating_count(r)::text, round(effective_n(rw)::numeric)::text),
+       (3, 'design effect', '1', round(design_effect(rw)::numeric, 3)::text),
+       (4, 'NPS', round(nps(r)::numeric, 1)::text, round(nps(rw)::numeric, 1)::text),
+       (5, 'NPS 95% interval',
+           (SELECT format('%s to %s', round(lower::numeric, 1), round(upper::numeric, 1)) FROM nps_ci(r, 0.95, 'wald')),
+           (SELECT format('%s to %s', round(lower::numeric, 1), round(upper::numeric, 1)) FROM nps_ci(rw))),
+       (6, 'CSAT top-2 %', round(csat_top2(s)::numeric, 1)::text, round(csat_top2(sw)::numeric, 1)::text),
+       (7, 'CSAT top-2 95% interval',
+           (SELECT format('%s to %s', round(lower::numeric, 1), round(upper::numeric, 1)) FROM csat_top2_ci(s)),
+           (SELECT format('%s to %s', round(lower::numeric, 1), round(upper::numeric, 1)) FROM csat_top2_ci(sw))),
+       (8, 'CES mean', round(ces_avg(e)::numeric, 2)::text, round(ces_avg(ew)::numeric, 2)::text),
+       (9, 'CES mean 95% interval',
+           (SELECT format('%s to %s', round(lower::numeric, 2), round(upper::numeric, 2)) FROM ces_avg_ci(e)),
+           (SELECT format('%s to %s', round(lower::numeric, 2), round(upper::numeric, 2)) FROM ces_avg_ci(ew))),
+       (10, 'CES % easy', round(ces_easy_pct(e, 'agreement')::numeric, 1)::text,
+            round(ces_easy_pct(ew, 'agreement')::numeric, 1)::text)) f(k, figure, unweighted, weighted)
+ORDER BY k;
 
 \echo
 \echo '== Two steps: daily summaries per store, rolled up later ========================='
