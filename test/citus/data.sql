@@ -7,7 +7,10 @@
 -- The gap sums are double-double; every perception and expectation is a
 -- half point and every weight one of five decimals, as in a real survey, so
 -- each sum is exact in double-double and the distributed sums, combined in
--- another order, must equal the local ones to the last bit.
+-- another order, must equal the local ones to the last bit.  The survey
+-- weights of the weighted ratings are quarters for the same reason: their
+-- squares, summed, stay exact too (a weight such as 0.15 has a 106-bit
+-- square, and sums of those round, differently in another order).
 SET client_min_messages = warning;
 
 CREATE TABLE answers_local (
@@ -28,6 +31,7 @@ CREATE TABLE answers_local (
 	dysfunctional       int,
 	functional_label    text,              -- the same answers as words
 	dysfunctional_label text,
+	survey_weight       double precision,  -- weighted ratings: 0.25 to 3 in quarters
 	PRIMARY KEY (account_id, id)
 );
 
@@ -50,7 +54,8 @@ SELECT 1 + h[1] % 40,
        -- must-be, indifferent, reverse, must-be) 60% of the time
        CASE WHEN h[11] % 10 < 6 THEN (ARRAY[1, 1, 3, 3, 5, 2])[1 + f] ELSE 1 + (h[11] / 10 % 5)::int END,
        CASE WHEN h[11] % 10 < 6 THEN (ARRAY[3, 5, 5, 3, 1, 5])[1 + f] ELSE 1 + (h[12] % 5)::int END,
-       NULL, NULL
+       NULL, NULL,
+       (ARRAY[0.25, 0.5, 0.75, 1, 1, 1.25, 1.5, 2, 2.5, 3])[1 + (h[9] / 5) % 10]
 FROM generate_series(1, 24000) i,
      LATERAL (SELECT array_agg(hashint4(i * 16 + k)::bigint + 2147483648 ORDER BY k) AS h
               FROM generate_series(1, 12) k) r,
@@ -77,6 +82,7 @@ CREATE TABLE daily_local (
 	effort       rating_summary NOT NULL,
 	gap          gap_summary NOT NULL,
 	servqual     servqual_summary NOT NULL,
+	weighted     weighted_rating_summary NOT NULL,  -- recommend, by survey_weight
 	PRIMARY KEY (account_id, day, store)
 );
 CREATE TABLE kano_daily_local (

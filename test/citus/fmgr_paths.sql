@@ -18,7 +18,9 @@ CREATE TEMP TABLE calls (fn regprocedure, how text, got text, want text);
 CREATE TEMP TABLE s AS
 SELECT rating_agg(recommend) AS r, rating_agg(satisfaction) AS c, rating_agg(effort) AS e,
        gap_agg(perception, expectation, weight) AS g, servqual_agg(item, perception, expectation) AS q,
-       kano_agg(functional, dysfunctional) AS k, kano_agg(functional, dysfunctional) FILTER (WHERE id % 2 = 0) AS k2
+       kano_agg(functional, dysfunctional) AS k, kano_agg(functional, dysfunctional) FILTER (WHERE id % 2 = 0) AS k2,
+       rating_agg(recommend, survey_weight) AS wr, rating_agg(satisfaction, survey_weight) AS wc,
+       rating_agg(effort, survey_weight) AS we
 FROM answers_local WHERE feature = 'feature 3';
 
 -- Kano: both paths, every answer pair, words too, and each summary.
@@ -70,7 +72,16 @@ SELECT fn::regprocedure, how, got, want FROM s, (VALUES ('bare'), ('direct')) h(
  ('servqual(servqual_summary,double precision,double precision,double precision,double precision,double precision)', path_call(how, 'servqual(servqual_summary,double precision,double precision,double precision,double precision,double precision)', q, 20::float8, 30::float8, 20::float8, 15::float8, 15::float8), servqual(q, 20, 30, 20, 15, 15)::text),
  ('servperf(servqual_summary)', path_call(how, 'servperf(servqual_summary)', q), servperf(q)::text),
  ('servperf(servqual_summary,double precision,double precision,double precision,double precision,double precision)', path_call(how, 'servperf(servqual_summary,double precision,double precision,double precision,double precision,double precision)', q, 20::float8, 30::float8, 20::float8, 15::float8, 15::float8), servperf(q, 20, 30, 20, 15, 15)::text),
- ('servqual_final(servqual_summary)', path_call(how, 'servqual_final(servqual_summary)', q), servqual_final(q)::text)
+ ('servqual_final(servqual_summary)', path_call(how, 'servqual_final(servqual_summary)', q), servqual_final(q)::text),
+ ('nps_ci(weighted_rating_summary,double precision,text)', path_call(how, 'nps_ci(weighted_rating_summary,double precision,text)', wr, 0.9::float8, 'wald'::text), nps_ci(wr, 0.9, 'wald')::text),
+ ('nps_ci_final(weighted_rating_summary)', path_call(how, 'nps_ci_final(weighted_rating_summary)', wr), nps_ci_final(wr)::text),
+ ('nps_test(weighted_rating_summary,weighted_rating_summary,double precision,text)', path_call(how, 'nps_test(weighted_rating_summary,weighted_rating_summary,double precision,text)', wr, wc, 0.95::float8, 'wald'::text), nps_test(wr, wc, 0.95, 'wald')::text),
+ ('csat_top2_ci(weighted_rating_summary,integer,double precision,text)', path_call(how, 'csat_top2_ci(weighted_rating_summary,integer,double precision,text)', wc, 5, 0.95::float8, 'beta'::text), csat_top2_ci(wc, 5, 0.95, 'beta')::text),
+ ('csat_topbox_ci(weighted_rating_summary,integer,double precision,text)', path_call(how, 'csat_topbox_ci(weighted_rating_summary,integer,double precision,text)', wc, 5, 0.95::float8, 'logit'::text), csat_topbox_ci(wc, 5, 0.95, 'logit')::text),
+ ('ces_easy_ci(weighted_rating_summary,text,double precision,text)', path_call(how, 'ces_easy_ci(weighted_rating_summary,text,double precision,text)', we, 'agreement'::text, 0.95::float8, 'logit'::text), ces_easy_ci(we, 'agreement', 0.95, 'logit')::text),
+ ('csat_top2_test(weighted_rating_summary,weighted_rating_summary,integer,double precision)', path_call(how, 'csat_top2_test(weighted_rating_summary,weighted_rating_summary,integer,double precision)', wc, wc + wc, 5, 0.95::float8), csat_top2_test(wc, wc + wc, 5, 0.95)::text),
+ ('rating_mean_ci(weighted_rating_summary,double precision)', path_call(how, 'rating_mean_ci(weighted_rating_summary,double precision)', wr, 0.95::float8), rating_mean_ci(wr, 0.95)::text),
+ ('ces_avg_ci(weighted_rating_summary,integer,double precision)', path_call(how, 'ces_avg_ci(weighted_rating_summary,integer,double precision)', we, 7, 0.95::float8), ces_avg_ci(we, 7, 0.95)::text)
 ) v(fn, got, want);
 
 SELECT 'differs: ' || fn || ' (' || how || '): ' || coalesce(got, 'NULL') || ' instead of ' || coalesce(want, 'NULL')

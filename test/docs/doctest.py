@@ -14,43 +14,13 @@ examples see what earlier ones created.  Trailing spaces are ignored.
 
     /usr/bin/python3 test/docs/doctest.py README.md docs/*.md
 """
+import os
 import re
 import subprocess
 import sys
 
-FENCE = re.compile(r"^```(.*)$")
-
-
-def blocks(path):
-    """(info, text, line) of every fenced block, and whether it directly
-    follows the previous block."""
-    out, lines = [], open(path, encoding="utf-8").read().split("\n")
-    i, last_end = 0, -10
-    while i < len(lines):
-        m = FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        start, info, body = i, m.group(1).strip(), []
-        i += 1
-        while i < len(lines) and lines[i] != "```":
-            body.append(lines[i])
-            i += 1
-        adjacent = all(not l.strip() for l in lines[last_end + 1:start]) if last_end >= 0 else False
-        out.append((info, "\n".join(body), start + 1, adjacent))
-        last_end = i
-        i += 1
-    return out
-
-
-def normalise(text):
-    lines = [l.rstrip() for l in text.split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    return lines
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from mdblocks import blocks, normalise  # noqa: E402
 
 def psql(db, sql):
     r = subprocess.run(["psql", "-X", "-q", "-d", db, "-P", "footer=off",
