@@ -293,32 +293,6 @@ counts_add(const CountsLayout *l, CountsRef dst, CountsRef src, int sign, CodecE
 	return CODEC_OK;
 }
 
-CodecStatus
-counts_add_answer(const CountsLayout *l, CountsRef v, int cell, const DD *values,
-				  int sign, CodecError *err)
-{
-	int64_t    *n = counts_cell_n(l, v, cell);
-	DD		   *sums = counts_cell_sums(l, v, cell);
-	DD			next[COUNTS_MAX_SUMS];
-
-	err->value = l->key_of(cell);
-	err->position = (size_t) cell;
-	if (sign < 0 && *n == 0)
-		return CODEC_COUNT_RANGE;
-	if (sign > 0 && *n == INT64_MAX)
-		return CODEC_TOTAL_RANGE;
-	for (int k = 0; k < l->nsums; k++)
-	{
-		next[k] = dd_add(sums[k], sign > 0 ? values[k] : dd_neg(values[k]));
-		if (!isfinite(next[k].hi))
-			return CODEC_NOT_FINITE;
-	}
-	*n += sign;
-	for (int k = 0; k < l->nsums; k++)
-		sums[k] = *n == 0 ? (DD) {0.0, 0.0} : next[k];
-	return CODEC_OK;
-}
-
 int
 counts_equal(const CountsLayout *l, CountsRef a, CountsRef b)
 {

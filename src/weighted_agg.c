@@ -71,6 +71,32 @@ report_step(CodecStatus status, const CodecError *err)
 }
 
 /*
+ * The state to update: the executor's own, in place, once its header word
+ * says it is a wide weighted summary (checked inline, as counts_step()
+ * does); anything else through counts_state(), which copies and checks.
+ */
+StaticAssertDecl(sizeof(WeightedSummary) == COUNTS_HEADER_SIZE + RATING_NVALUES * (8 + 2 * 16),
+				 "a WeightedSummary is the counts core's wide form of its layout");
+
+static inline WeightedSummary *
+weighted_state(FunctionCallInfo fcinfo)
+{
+	WeightedSummary *s = (WeightedSummary *) DatumGetPointer(PG_GETARG_DATUM(0));
+
+	if (likely(agg_state_from_aggregate(fcinfo)))
+	{
+		uint64		head = counts_header_word(s);
+
+		if (likely(head == counts_expected_header(sizeof(WeightedSummary),
+												  WEIGHTED_SUMMARY_VERSION, 0) ||
+				   head == counts_expected_header(sizeof(WeightedSummary),
+												  WEIGHTED_SUMMARY_VERSION, COUNTS_INEXACT)))
+			return s;
+	}
+	return (WeightedSummary *) counts_state(fcinfo, &weighted_rating_summary_type);
+}
+
+/*
  * One answer of this rating enters (sign 1) or leaves (sign -1) the state.
  * A weight of 0 leaves it unchanged; the inverse returns NULL when the
  * state may not be exact, or would not stay so.
@@ -92,7 +118,7 @@ weighted_step(FunctionCallInfo fcinfo, int rating, int sign)
 			report_weight(w);
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	s = (WeightedSummary *) counts_state(fcinfo, &weighted_rating_summary_type);
+	s = weighted_state(fcinfo);
 	on_grid = weighted_on_grid(w, WEIGHT_GRID);
 	if (sign < 0 && unlikely((s->flags & COUNTS_INEXACT) || !on_grid))
 		PG_RETURN_NULL();
