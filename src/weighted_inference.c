@@ -113,9 +113,10 @@ make_result(FunctionCallInfo fcinfo, const char *typname, Datum *values, bool *n
 /* ---- the weighted mean of a per-rating value ----------------------------- */
 
 /*
- * A metric as a weighted mean: per rating its per-answer value x (for a
- * share 1 inside, 0 outside; for the NPS +1/0/-1; for a mean the rating),
- * the estimate on that value's scale and its design-based standard error.
+ * A metric as a weighted mean: per rating its per-answer value x in the
+ * metric's units (for the NPS +100/0/-100 points, for a share 100/0
+ * percent, for a mean the rating), the estimate exactly as the point
+ * accessor returns it, and its design-based standard error.
  */
 typedef struct WeightedMean
 {
@@ -131,28 +132,28 @@ mean_se(const RatingTally *t, WeightedMean *m)
 									  (double) t->n));
 }
 
-/* The NPS on -1..1, its estimate nps(s) / 100. */
+/* The NPS in points: nps(s). */
 static WeightedMean
 nps_mean(const RatingTally *t)
 {
 	WeightedMean m;
 
 	for (int r = RATING_MIN; r <= RATING_MAX; r++)
-		m.x[r] = r <= NPS_DETRACTOR_MAX ? -1.0 : r <= NPS_PASSIVE_MAX ? 0.0 : 1.0;
-	m.estimate = rating_tally_nps(t, NPS_DETRACTOR_MAX, NPS_PASSIVE_MAX) / 100.0;
+		m.x[r] = r <= NPS_DETRACTOR_MAX ? -100.0 : r <= NPS_PASSIVE_MAX ? 0.0 : 100.0;
+	m.estimate = rating_tally_nps(t, NPS_DETRACTOR_MAX, NPS_PASSIVE_MAX);
 	mean_se(t, &m);
 	return m;
 }
 
-/* The share of ratings lo..hi on 0..1, its estimate the accessor's percent / 100. */
+/* The share of ratings lo..hi in percent, as csat_top2(s) and the others give it. */
 static WeightedMean
 share_mean(const RatingTally *t, int lo, int hi)
 {
 	WeightedMean m;
 
 	for (int r = RATING_MIN; r <= RATING_MAX; r++)
-		m.x[r] = r >= lo && r <= hi ? 1.0 : 0.0;
-	m.estimate = rating_tally_percent(t, lo, hi) / 100.0;
+		m.x[r] = r >= lo && r <= hi ? 100.0 : 0.0;
+	m.estimate = rating_tally_percent(t, lo, hi);
 	mean_se(t, &m);
 	return m;
 }
@@ -186,10 +187,10 @@ nps_interval_result(FunctionCallInfo fcinfo, const RatingTally *t, double level)
 	Datum		values[7];
 	bool		nulls[7] = {false};
 
-	values[0] = Float8GetDatum(100.0 * m.estimate);
-	values[1] = Float8GetDatum(100.0 * clip(m.estimate - z * m.se, -1.0, 1.0));
-	values[2] = Float8GetDatum(100.0 * clip(m.estimate + z * m.se, -1.0, 1.0));
-	values[3] = Float8GetDatum(100.0 * m.se);
+	values[0] = Float8GetDatum(m.estimate);
+	values[1] = Float8GetDatum(clip(m.estimate - z * m.se, -100.0, 100.0));
+	values[2] = Float8GetDatum(clip(m.estimate + z * m.se, -100.0, 100.0));
+	values[3] = Float8GetDatum(m.se);
 	values[4] = Float8GetDatum(level);
 	values[5] = CStringGetTextDatum(WALD);
 	values[6] = Int64GetDatum(t->n);
@@ -230,7 +231,7 @@ weighted_rating_summary_nps_se(PG_FUNCTION_ARGS)
 
 	read_tally(fcinfo, 0, &t);
 	RETURN_NULL_BELOW_TWO(&t);
-	PG_RETURN_FLOAT8(100.0 * nps_mean(&t).se);
+	PG_RETURN_FLOAT8(nps_mean(&t).se);
 }
 
 /* Margin of error of the Wald interval, in points: z * SE. */
@@ -242,7 +243,7 @@ weighted_rating_summary_nps_moe(PG_FUNCTION_ARGS)
 
 	read_tally(fcinfo, 0, &t);
 	RETURN_NULL_BELOW_TWO(&t);
-	PG_RETURN_FLOAT8(100.0 * z * nps_mean(&t).se);
+	PG_RETURN_FLOAT8(z * nps_mean(&t).se);
 }
 
 /*
@@ -251,8 +252,8 @@ weighted_rating_summary_nps_moe(PG_FUNCTION_ARGS)
  * interval clipped to +-limit.
  */
 static Datum
-difference_result(FunctionCallInfo fcinfo, WeightedMean a, WeightedMean b, double scale,
-				  double limit, double level)
+difference_result(FunctionCallInfo fcinfo, WeightedMean a, WeightedMean b, double limit,
+				  double level)
 {
 	double		d = a.estimate - b.estimate;
 	double		se = sqrt(a.se * a.se + b.se * b.se);
@@ -261,12 +262,12 @@ difference_result(FunctionCallInfo fcinfo, WeightedMean a, WeightedMean b, doubl
 	Datum		values[8];
 	bool		nulls[8] = {false};
 
-	values[0] = Float8GetDatum(scale * d);
-	values[1] = Float8GetDatum(scale * se);
+	values[0] = Float8GetDatum(d);
+	values[1] = Float8GetDatum(se);
 	values[2] = Float8GetDatum(stat);
 	values[3] = Float8GetDatum(stat == 0.0 ? 1.0 : 2.0 * normal_sf(fabs(stat)));
-	values[4] = Float8GetDatum(scale * clip(d - z * se, -limit, limit));
-	values[5] = Float8GetDatum(scale * clip(d + z * se, -limit, limit));
+	values[4] = Float8GetDatum(clip(d - z * se, -limit, limit));
+	values[5] = Float8GetDatum(clip(d + z * se, -limit, limit));
 	values[6] = Float8GetDatum(level);
 	values[7] = CStringGetTextDatum(WALD);
 	return make_result(fcinfo, "difference_test", values, nulls);
@@ -285,7 +286,7 @@ weighted_rating_summary_nps_test(PG_FUNCTION_ARGS)
 	read_tally(fcinfo, 1, &b);
 	if (a.n < 2 || b.n < 2)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(difference_result(fcinfo, nps_mean(&a), nps_mean(&b), 100.0, 2.0, level));
+	PG_RETURN_DATUM(difference_result(fcinfo, nps_mean(&a), nps_mean(&b), 200.0, level));
 }
 
 /*
@@ -310,7 +311,7 @@ weighted_rating_summary_nps_sample_size(PG_FUNCTION_ARGS)
 	read_tally(fcinfo, 0, &t);
 	RETURN_NULL_BELOW_TWO(&t);
 	m = nps_mean(&t);
-	n = ceil(z * z * (double) t.n * m.se * m.se / (margin / 100.0 * margin / 100.0) - 1e-9);
+	n = ceil(z * z * (double) t.n * m.se * m.se / (margin * margin) - 1e-9);
 	if (!(n < 9.2e18))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -331,21 +332,23 @@ share_interval_result(FunctionCallInfo fcinfo, const RatingTally *t, int lo, int
 					  double level, ShareMethod method)
 {
 	WeightedMean m = share_mean(t, lo, hi);
+	double		p = m.estimate / 100.0;		/* survey.c works on 0..1 */
+	double		se = m.se / 100.0;
 	ConfidenceInterval ci;
-	double		n_eff = survey_share_effective_n(m.estimate, m.se, (double) t->n);
+	double		n_eff = survey_share_effective_n(p, se, (double) t->n);
 	Datum		values[8];
 	bool		nulls[8] = {false};
 
 	if (method == SHARE_LOGIT)
-		ci = survey_logit_interval(m.estimate, m.se, (double) (t->n - 1), level);
+		ci = survey_logit_interval(p, se, (double) (t->n - 1), level);
 	else
-		ci = survey_beta_interval(m.estimate, m.se, (double) t->n, level, &n_eff);
-	values[0] = Float8GetDatum(100.0 * m.estimate);
+		ci = survey_beta_interval(p, se, (double) t->n, level, &n_eff);
+	values[0] = Float8GetDatum(m.estimate);
 	values[1] = Float8GetDatum(100.0 * ci.lower);
 	values[2] = Float8GetDatum(100.0 * ci.upper);
 	nulls[1] = isnan(ci.lower);
 	nulls[2] = isnan(ci.upper);
-	values[3] = Float8GetDatum(100.0 * m.se);
+	values[3] = Float8GetDatum(m.se);
 	values[4] = Float8GetDatum(level);
 	values[5] = CStringGetTextDatum(method == SHARE_LOGIT ? "logit" : "beta");
 	values[6] = Int64GetDatum(t->n);
@@ -419,7 +422,7 @@ weighted_rating_summary_csat_top2_test(PG_FUNCTION_ARGS)
 						 scale_max == CSAT_DEFAULT_SCALE ? CSAT_SCALE_HINT : NULL);
 	PG_RETURN_DATUM(difference_result(fcinfo, share_mean(&a, scale_max - 1, scale_max),
 									  share_mean(&b, scale_max - 1, scale_max),
-									  100.0, 1.0, level));
+									  100.0, level));
 }
 
 /* ---- means ------------------------------------------------------------------ */

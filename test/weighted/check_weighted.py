@@ -166,7 +166,8 @@ for s, d in data.items():
                ces_avg(e, %(ces_max)s), (ces_avg_ci(e, %(ces_max)s, %(level)s)).*,
                weighted_total(p), effective_n(p), design_effect(p),
                (nps_test(pa, pb, %(level)s)).*, (csat_top2_test(ca, cb, %(scale)s, %(level)s)).*,
-               rating_count(p), rating_stddev(e)
+               rating_count(p), rating_stddev(e),
+               csat_top2(c, %(scale)s), csat_topbox(c, %(scale)s), ces_easy_pct(e, %(orientation)s)
         FROM x""", params)
     row = list(cur.fetchone())
     take = lambda k: [row.pop(0) for _ in range(k)]    # noqa: E731
@@ -184,9 +185,12 @@ for s, d in data.items():
 
     n = len(d["rows"])
     alpha = 1 - d["level"]
+    point = dict(zip(("top2", "topbox", "easy"), row[-3:]))
     for v, _ in SHARES:
         for m in ("logit", "beta"):
             est, sse, lo, hi, neff = take(5)
+            checks.equal(f"estimate: {v} interval estimate is the share itself to the last bit",
+                         est == point[v], True)
             compare(f"{v} estimate", "estimate", est, 100 * r[v], floor=1.0)
             compare(f"{v} se", "se", sse, 100 * r[f"{v}_se"])
             if 0 < r[v] < 1:
@@ -246,6 +250,7 @@ for s, d in data.items():
     count, sd = take(2)
     checks.equal("estimate: rating_count is the positive-weight answers", count, n)
     compare("rating_stddev (svyvar)", "se", sd, r["ces_sd"])
+    take(3)                             # the share accessors, compared above
     assert not row
 
 print(f"weighted: {SETS} data sets, {sum(len(d['rows']) for d in data.values())} answers; "
