@@ -9,7 +9,7 @@ OBJS_CORE = src/csm.o src/codec.o src/counts.o src/counts_summary.o src/agg_stat
 OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rating_metrics.o \
 	src/rating_scales.o src/rating_tally.o
 
-OBJS_INFERENCE = src/distributions.o src/inference.o src/rating_inference.o
+OBJS_INFERENCE = src/distributions.o src/inference.o src/inference_args.o src/rating_inference.o
 
 OBJS_GAP = src/gap_codec.o src/gap_summary.o src/gap_agg.o src/gap_metrics.o
 

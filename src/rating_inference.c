@@ -19,6 +19,7 @@
 
 #include "distributions.h"
 #include "inference.h"
+#include "inference_args.h"
 #include "rating_scales.h"
 #include "rating_summary.h"
 #include "result_types.h"
@@ -49,18 +50,6 @@ typedef enum NpsMethod
 	NPS_ADJUSTED_WALD,
 	NPS_SCORE
 } NpsMethod;
-
-/* The two-sided critical value z for a confidence level in (0, 1). */
-static double
-z_for_level(double level)
-{
-	if (!(level > 0.0 && level < 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level %g is out of range", level),
-				 errdetail("A confidence level lies strictly between 0 and 1, as in 0.95.")));
-	return normal_quantile(0.5 + level / 2.0);
-}
 
 static NpsMethod
 nps_method(const char *name, bool allow_score)
@@ -111,7 +100,7 @@ static Datum
 nps_interval_result(FunctionCallInfo fcinfo, const RatingSummary *s, double level,
 					NpsMethod method)
 {
-	double		z = z_for_level(level);
+	double		z = inference_z(level);
 	NpsCounts	c = nps_counts(s);
 	ConfidenceInterval	r;
 	Datum		values[7];
@@ -149,7 +138,7 @@ rating_summary_nps_ci(PG_FUNCTION_ARGS)
 	double		level = PG_GETARG_FLOAT8(1);
 	NpsMethod	method = nps_method(text_to_cstring(PG_GETARG_TEXT_PP(2)), true);
 
-	(void) z_for_level(level);	/* bad arguments are errors even when empty */
+	(void) inference_z(level);	/* bad arguments are errors even when empty */
 	RETURN_NULL_IF_EMPTY(s);
 	PG_RETURN_DATUM(nps_interval_result(fcinfo, s, level, method));
 }
@@ -180,7 +169,7 @@ Datum
 rating_summary_nps_moe(PG_FUNCTION_ARGS)
 {
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-	double		z = z_for_level(PG_GETARG_FLOAT8(1));
+	double		z = inference_z(PG_GETARG_FLOAT8(1));
 	NpsCounts	c;
 
 	RETURN_NULL_IF_EMPTY(s);
@@ -213,7 +202,7 @@ rating_summary_nps_test(PG_FUNCTION_ARGS)
 	RatingSummary *a = PG_GETARG_RATING_SUMMARY_P(0);
 	RatingSummary *b = PG_GETARG_RATING_SUMMARY_P(1);
 	double		level = PG_GETARG_FLOAT8(2);
-	double		z = z_for_level(level);
+	double		z = inference_z(level);
 	NpsMethod	method = nps_method(text_to_cstring(PG_GETARG_TEXT_PP(3)), false);
 
 	if (a->hist.n == 0 || b->hist.n == 0)
@@ -228,7 +217,7 @@ rating_summary_nps_test(PG_FUNCTION_ARGS)
 static Datum
 proportion_result(FunctionCallInfo fcinfo, int64 x, int64 n, double level)
 {
-	ConfidenceInterval	r = wilson_interval((double) x, (double) n, z_for_level(level));
+	ConfidenceInterval	r = wilson_interval((double) x, (double) n, inference_z(level));
 	Datum		values[7];
 	bool		nulls[7] = {false};
 
@@ -261,7 +250,7 @@ csm_wilson_interval(PG_FUNCTION_ARGS)
 	double		level = PG_GETARG_FLOAT8(2);
 
 	require_proportion(x, n);
-	(void) z_for_level(level);
+	(void) inference_z(level);
 	if (n == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(proportion_result(fcinfo, x, n, level));
@@ -284,7 +273,7 @@ csat_ci(FunctionCallInfo fcinfo, int k)
 	double		level = PG_GETARG_FLOAT8(2);
 
 	rating_require_scale_max(scale_max, k + 1);
-	(void) z_for_level(level);
+	(void) inference_z(level);
 	RETURN_NULL_IF_EMPTY(s);
 	PG_RETURN_DATUM(proportion_result(fcinfo, csat_top(s, k, scale_max), s->hist.n, level));
 }
@@ -308,7 +297,7 @@ rating_summary_ces_easy_ci(PG_FUNCTION_ARGS)
 	CesOrientation o = rating_ces_orientation(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	double		level = PG_GETARG_FLOAT8(2);
 
-	(void) z_for_level(level);
+	(void) inference_z(level);
 	RETURN_NULL_IF_EMPTY(s);
 	rating_require_scale(s->hist.counts, o.scale_max, "CES", NULL);
 	PG_RETURN_DATUM(proportion_result(fcinfo, rating_count_range(s->hist.counts, o.easy_lo, o.easy_hi),
@@ -325,7 +314,7 @@ csm_proportion_test(PG_FUNCTION_ARGS)
 	int64		x2 = PG_GETARG_INT64(2);
 	int64		n2 = PG_GETARG_INT64(3);
 	double		level = PG_GETARG_FLOAT8(4);
-	double		z = z_for_level(level);
+	double		z = inference_z(level);
 
 	require_proportion(x1, n1);
 	require_proportion(x2, n2);
@@ -344,7 +333,7 @@ rating_summary_csat_top2_test(PG_FUNCTION_ARGS)
 	RatingSummary *b = PG_GETARG_RATING_SUMMARY_P(1);
 	int32		scale_max = PG_GETARG_INT32(2);
 	double		level = PG_GETARG_FLOAT8(3);
-	double		z = z_for_level(level);
+	double		z = inference_z(level);
 
 	rating_require_scale_max(scale_max, 3);
 	if (a->hist.n == 0 || b->hist.n == 0)
@@ -398,7 +387,7 @@ mean_interval_result(FunctionCallInfo fcinfo, const RatingSummary *s, double lev
 	Datum		values[7];
 	bool		nulls[7] = {false};
 
-	(void) z_for_level(level);
+	(void) inference_z(level);
 	mean_and_sd(s, &mean, &sd);
 	se = sd / sqrt((double) s->hist.n);
 	t = t_quantile(0.5 + level / 2.0, (double) (s->hist.n - 1));
@@ -418,7 +407,7 @@ rating_summary_mean_ci(PG_FUNCTION_ARGS)
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
 	double		level = PG_GETARG_FLOAT8(1);
 
-	(void) z_for_level(level);
+	(void) inference_z(level);
 	if (s->hist.n < 2)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(mean_interval_result(fcinfo, s, level));
@@ -432,7 +421,7 @@ rating_summary_ces_avg_ci(PG_FUNCTION_ARGS)
 	double		level = PG_GETARG_FLOAT8(2);
 
 	rating_require_scale_max(scale_max, 2);
-	(void) z_for_level(level);
+	(void) inference_z(level);
 	if (s->hist.n < 2)
 		PG_RETURN_NULL();
 	rating_require_scale(s->hist.counts, scale_max, "CES",
@@ -440,40 +429,14 @@ rating_summary_ces_avg_ci(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(mean_interval_result(fcinfo, s, level));
 }
 
-static double
-require_margin(double margin, double max)
-{
-	if (!(margin > 0.0 && margin <= max))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("margin of error %g is out of range", margin),
-				 errdetail("The margin is in points (NPS) or percentage points (shares), greater than 0 and at most %g.", max)));
-	return margin / 100.0;
-}
-
-/* Responses needed, rounded up, at least 1; too many for bigint is an error. */
-static int64
-responses(double n)
-{
-	n = ceil(n - 1e-9);			/* forgive rounding just above a whole number */
-	if (n < 1.0)
-		return 1;
-	if (!(n < 9.2e18))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("sample size out of range"),
-				 errdetail("More than 2^63 responses would be needed for this margin.")));
-	return (int64) n;
-}
-
 /* Adjusted-Wald form (Rocks 2016): n = z^2 V / E^2 - 3; worst case V = 1. */
 Datum
 csm_nps_sample_size(PG_FUNCTION_ARGS)
 {
-	double		e = require_margin(PG_GETARG_FLOAT8(0), 200.0);
-	double		z = z_for_level(PG_GETARG_FLOAT8(1));
+	double		e = inference_margin(PG_GETARG_FLOAT8(0), 200.0);
+	double		z = inference_z(PG_GETARG_FLOAT8(1));
 
-	PG_RETURN_INT64(responses(z * z / (e * e) - 3.0));
+	PG_RETURN_INT64(inference_responses(z * z / (e * e) - 3.0));
 }
 
 /* As above with V estimated from a pilot summary, with the pseudo-counts. */
@@ -481,20 +444,20 @@ Datum
 rating_summary_nps_sample_size(PG_FUNCTION_ARGS)
 {
 	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
-	double		e = require_margin(PG_GETARG_FLOAT8(1), 200.0);
-	double		z = z_for_level(PG_GETARG_FLOAT8(2));
+	double		e = inference_margin(PG_GETARG_FLOAT8(1), 200.0);
+	double		z = inference_z(PG_GETARG_FLOAT8(2));
 	NpsCounts	c = nps_counts(s);
 	NpsCounts	a = {c.detractors + 0.75, c.passives + 1.5, c.promoters + 0.75};
 
-	PG_RETURN_INT64(responses(z * z * nps_variance(a) / (e * e) - 3.0));
+	PG_RETURN_INT64(inference_responses(z * z * nps_variance(a) / (e * e) - 3.0));
 }
 
 /* A share's margin: n = z^2 p (1 - p) / E^2; worst case p = 50%. */
 Datum
 csm_csat_sample_size(PG_FUNCTION_ARGS)
 {
-	double		e = require_margin(PG_GETARG_FLOAT8(0), 100.0);
-	double		z = z_for_level(PG_GETARG_FLOAT8(1));
+	double		e = inference_margin(PG_GETARG_FLOAT8(0), 100.0);
+	double		z = inference_z(PG_GETARG_FLOAT8(1));
 	double		expected = PG_GETARG_FLOAT8(2);
 	double		p;
 
@@ -504,5 +467,5 @@ csm_csat_sample_size(PG_FUNCTION_ARGS)
 				 errmsg("expected share %g%% is out of range", expected),
 				 errdetail("The expected share is a percentage from 0 to 100; 50 is the worst case.")));
 	p = expected / 100.0;
-	PG_RETURN_INT64(responses(z * z * p * (1.0 - p) / (e * e)));
+	PG_RETURN_INT64(inference_responses(z * z * p * (1.0 - p) / (e * e)));
 }

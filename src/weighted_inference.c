@@ -23,6 +23,7 @@
 #include "utils/builtins.h"
 
 #include "distributions.h"
+#include "inference_args.h"
 #include "rating_scales.h"
 #include "rating_tally.h"
 #include "result_types.h"
@@ -50,15 +51,11 @@ read_tally(FunctionCallInfo fcinfo, int argno, RatingTally *t)
 	rating_tally_of_weighted(PG_GETARG_DATUM(argno), t);
 }
 
-/* The two-sided critical value's probability 0.5 + level / 2, level in (0, 1). */
+/* The two-sided critical probability 0.5 + level / 2, after inference_z()'s check. */
 static double
 require_level(double level)
 {
-	if (!(level > 0.0 && level < 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level %g is out of range", level),
-				 errdetail("A confidence level lies strictly between 0 and 1, as in 0.95.")));
+	(void) inference_z(level);
 	return 0.5 + level / 2.0;
 }
 
@@ -183,7 +180,7 @@ static Datum
 nps_interval_result(FunctionCallInfo fcinfo, const RatingTally *t, double level)
 {
 	WeightedMean m = nps_mean(t);
-	double		z = normal_quantile(require_level(level));
+	double		z = inference_z(level);
 	Datum		values[7];
 	bool		nulls[7] = {false};
 
@@ -238,7 +235,7 @@ weighted_rating_summary_nps_se(PG_FUNCTION_ARGS)
 Datum
 weighted_rating_summary_nps_moe(PG_FUNCTION_ARGS)
 {
-	double		z = normal_quantile(require_level(PG_GETARG_FLOAT8(1)));
+	double		z = inference_z(PG_GETARG_FLOAT8(1));
 	RatingTally t;
 
 	read_tally(fcinfo, 0, &t);
@@ -257,7 +254,7 @@ difference_result(FunctionCallInfo fcinfo, WeightedMean a, WeightedMean b, doubl
 {
 	double		d = a.estimate - b.estimate;
 	double		se = sqrt(a.se * a.se + b.se * b.se);
-	double		z = normal_quantile(require_level(level));
+	double		z = inference_z(level);
 	double		stat = se > 0.0 ? d / se : d > 0.0 ? INFINITY : d < 0.0 ? -INFINITY : 0.0;
 	Datum		values[8];
 	bool		nulls[8] = {false};
@@ -297,27 +294,15 @@ weighted_rating_summary_nps_test(PG_FUNCTION_ARGS)
 Datum
 weighted_rating_summary_nps_sample_size(PG_FUNCTION_ARGS)
 {
-	double		margin = PG_GETARG_FLOAT8(1);
-	double		z = normal_quantile(require_level(PG_GETARG_FLOAT8(2)));
+	double		e = inference_margin(PG_GETARG_FLOAT8(1), 200.0);
+	double		z = inference_z(PG_GETARG_FLOAT8(2));
 	RatingTally t;
-	WeightedMean m;
-	double		n;
+	double		se;
 
-	if (!(margin > 0.0 && margin <= 200.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("margin of error %g is out of range", margin),
-				 errdetail("The margin is in points, greater than 0 and at most 200.")));
 	read_tally(fcinfo, 0, &t);
 	RETURN_NULL_BELOW_TWO(&t);
-	m = nps_mean(&t);
-	n = ceil(z * z * (double) t.n * m.se * m.se / (margin * margin) - 1e-9);
-	if (!(n < 9.2e18))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("sample size out of range"),
-				 errdetail("More than 2^63 responses would be needed for this margin.")));
-	PG_RETURN_INT64(n < 1.0 ? 1 : (int64) n);
+	se = nps_mean(&t).se / 100.0;	/* on -1..1, as the margin e */
+	PG_RETURN_INT64(inference_responses(z * z * (double) t.n * se * se / (e * e)));
 }
 
 /* ---- shares ----------------------------------------------------------------- */
