@@ -13,6 +13,8 @@ gives for each set: svymean and confint of the NPS, the CSAT top-2 and
 top-box shares and the CES share of easy answers with svyciprop "logit"
 and "beta", the CES mean with confint on n - 1 df and sqrt(svyvar), Kish's
 effective n and design effect, and the two groups compared as strata.
+Then window frames over random weight sequences, inside and outside the
+exact zone, against a fresh aggregation of each frame, bit for bit.
 The per-answer values (x = +100/0/-100, the 0/1 shares) are computed here
 from the definitions, not by csm.  Tolerances (relative): point estimates
 and weight totals 1e-12, standard errors 1e-9, interval bounds and test
@@ -255,6 +257,35 @@ for s, d in data.items():
 
 print(f"weighted: {SETS} data sets, {sum(len(d['rows']) for d in data.values())} answers; "
       f"{boundary} share intervals at 0% or 100% checked against the closed form")
+# Window frames against fresh aggregation, bit for bit (docs/metrics.md §8.5):
+# weights on the 2^-16 grid up to the bounds of the exact zone, where the
+# inverse must restore the exact sums, and weights off the grid or beyond
+# it, where the inverse declines and the frame is recomputed.
+cur.execute("CREATE TABLE frames (seq int, id int, score int, w float8)")
+for seq in range(40):
+    kind = seq % 4
+    rows = []
+    for i in range(rng.randint(50, 300)):
+        if kind == 0:                   # fine grid: k / 2^16
+            w = rng.randint(1, 2 ** 30) / 65536
+        elif kind == 1:                 # on the grid, but Σw² far past the zone's 2^72
+            w = rng.randint(2 ** 52, 2 ** 53 - 1) / 65536
+        elif kind == 2:                 # off the grid
+            w = rng.choice([0.1, 1 / 3, math.pi, 1e-9]) * rng.randint(1, 1000)
+        else:                           # a mix, some beyond the zone
+            w = rng.choice([rng.randint(1, 64) / 4, 2.0 ** rng.randint(-40, 40), rng.random()])
+        rows.append((seq, i, rng.randint(0, 10), w))
+    cur.executemany("INSERT INTO frames VALUES (%s, %s, %s, %s)", rows)
+cur.execute("""
+    SELECT count(*), count(*) FILTER (WHERE w.s = r.s AND w.nps IS NOT DISTINCT FROM r.nps)
+    FROM (SELECT seq, id, rating_agg(score, w) OVER f::text AS s, nps(score, w) OVER f AS nps
+          FROM frames WINDOW f AS (PARTITION BY seq ORDER BY id ROWS BETWEEN 30 PRECEDING AND CURRENT ROW)) w
+    JOIN LATERAL (SELECT rating_agg(a.score, a.w ORDER BY a.id)::text AS s, nps(a.score, a.w ORDER BY a.id) AS nps
+                  FROM frames a WHERE a.seq = w.seq AND a.id BETWEEN w.id - 30 AND w.id) r ON true""")
+frames, same = cur.fetchone()
+checks.equal("window: frames equal a fresh aggregation bit for bit", same, frames)
+print(f"weighted: {frames} window frames over 40 random weight sequences equal a fresh aggregation: {same}")
+
 within = sum(e <= TOLERANCE["interval"] for e in svyciprop_logit)
 print(f"weighted: logit bounds against svyciprop as R prints them (svyglm stopped at its default "
       f"1e-8): {within}/{len(svyciprop_logit)} within 1e-7, worst {max(svyciprop_logit):.1e}; "
