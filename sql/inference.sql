@@ -112,3 +112,15 @@ SELECT csat_sample_size(5, 0.95, 120);
 SELECT csat_top2_ci('{7:1}'::rating_summary);
 SELECT ces_easy_ci('{5:1}'::rating_summary, 'ease');
 SELECT nps_sample_size(1e-10);
+
+-- An interval's estimate is its metric's value, to the last bit: nps() and
+-- (nps_ci()).estimate, csat_top2() and (csat_top2_ci()).estimate,
+-- ces_easy_pct() and (ces_easy_ci()).estimate, on 2000 summaries whose
+-- ratios do not round exactly (n = 7 to 2006).
+SELECT count(*) AS summaries,
+       bool_and(nps(s) = (nps_ci(s)).estimate AND nps(s) = (nps_ci(s, 0.9, 'wald')).estimate
+                AND nps(s) = (nps_ci(s, 0.9, 'score')).estimate) AS nps_estimates_equal,
+       bool_and(csat_top2(s, 10) = (csat_top2_ci(s, 10)).estimate) AS csat_estimates_equal,
+       bool_and(ces_easy_pct(s, 'agreement') = (ces_easy_ci(s, 'agreement')).estimate) AS ces_estimates_equal
+FROM (SELECT format('{1:%s,3:%s,5:%s,7:%s}', i % 7 + 1, i % 5, i % 11 + 1, i)::rating_summary AS s
+      FROM generate_series(1, 2000) i) v;

@@ -22,6 +22,7 @@
 #include "inference_args.h"
 #include "rating_scales.h"
 #include "rating_summary.h"
+#include "rating_tally.h"
 #include "result_types.h"
 
 PG_FUNCTION_INFO_V1(rating_summary_nps_ci);
@@ -86,13 +87,27 @@ nps_counts(const RatingSummary *s)
 	return c;
 }
 
-/* Builds the composite the function is declared to return, csm's type typname. */
-static Datum
-make_result(FunctionCallInfo fcinfo, const char *typname, Datum *values, bool *nulls)
+/*
+ * The point metrics as the accessors compute them (rating_tally.h), so that
+ * an interval's estimate equals nps(s), csat_top2(s) or ces_easy_pct(s) to
+ * the last bit.
+ */
+static double
+nps_points(const RatingSummary *s)
 {
-	TupleDesc	tupdesc = csm_result_tupdesc(fcinfo, typname);
+	RatingTally t;
 
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+	rating_tally_of_rating(PointerGetDatum(s), &t);
+	return rating_tally_nps(&t, NPS_DETRACTOR_MAX, NPS_PASSIVE_MAX);
+}
+
+static double
+share_percent(const RatingSummary *s, int lo, int hi)
+{
+	RatingTally t;
+
+	rating_tally_of_rating(PointerGetDatum(s), &t);
+	return rating_tally_percent(&t, lo, hi);
 }
 
 /* nps_interval: (estimate, lower, upper, se, level, method, n), in points */
@@ -118,14 +133,14 @@ nps_interval_result(FunctionCallInfo fcinfo, const RatingSummary *s, double leve
 			r = nps_score_interval(c, z);
 			break;
 	}
-	values[0] = Float8GetDatum(100.0 * r.estimate);
+	values[0] = Float8GetDatum(nps_points(s));
 	values[1] = Float8GetDatum(100.0 * r.lower);
 	values[2] = Float8GetDatum(100.0 * r.upper);
 	values[3] = Float8GetDatum(100.0 * r.se);
 	values[4] = Float8GetDatum(level);
 	values[5] = CStringGetTextDatum(nps_method_name(method));
 	values[6] = Int64GetDatum(s->hist.n);
-	return make_result(fcinfo, "nps_interval", values, nulls);
+	return csm_result_row(fcinfo, "nps_interval", values, nulls);
 }
 
 #define RETURN_NULL_IF_EMPTY(s) \
@@ -193,7 +208,7 @@ difference_result(FunctionCallInfo fcinfo, DifferenceTest t, double scale,
 	values[5] = Float8GetDatum(scale * t.upper);
 	values[6] = Float8GetDatum(level);
 	values[7] = CStringGetTextDatum(method);
-	return make_result(fcinfo, "difference_test", values, nulls);
+	return csm_result_row(fcinfo, "difference_test", values, nulls);
 }
 
 Datum
@@ -213,22 +228,25 @@ rating_summary_nps_test(PG_FUNCTION_ARGS)
 									  100.0, level, nps_method_name(method)));
 }
 
-/* proportion_interval: (estimate, lower, upper, se, level, successes, n), in percent */
+/*
+ * proportion_interval: (estimate, lower, upper, se, level, successes, n), in
+ * percent; the estimate is the caller's, its metric's own value.
+ */
 static Datum
-proportion_result(FunctionCallInfo fcinfo, int64 x, int64 n, double level)
+proportion_result(FunctionCallInfo fcinfo, int64 x, int64 n, double estimate, double level)
 {
 	ConfidenceInterval	r = wilson_interval((double) x, (double) n, inference_z(level));
 	Datum		values[7];
 	bool		nulls[7] = {false};
 
-	values[0] = Float8GetDatum(100.0 * r.estimate);
+	values[0] = Float8GetDatum(estimate);
 	values[1] = Float8GetDatum(100.0 * r.lower);
 	values[2] = Float8GetDatum(100.0 * r.upper);
 	values[3] = Float8GetDatum(100.0 * r.se);
 	values[4] = Float8GetDatum(level);
 	values[5] = Int64GetDatum(x);
 	values[6] = Int64GetDatum(n);
-	return make_result(fcinfo, "proportion_interval", values, nulls);
+	return csm_result_row(fcinfo, "proportion_interval", values, nulls);
 }
 
 static void
@@ -253,7 +271,7 @@ csm_wilson_interval(PG_FUNCTION_ARGS)
 	(void) inference_z(level);
 	if (n == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(proportion_result(fcinfo, x, n, level));
+	PG_RETURN_DATUM(proportion_result(fcinfo, x, n, 100.0 * (double) x / (double) n, level));
 }
 
 /* Answers in the top k boxes of 1..scale_max, after the CSAT scale check. */
@@ -275,7 +293,8 @@ csat_ci(FunctionCallInfo fcinfo, int k)
 	rating_require_scale_max(scale_max, k + 1);
 	(void) inference_z(level);
 	RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_DATUM(proportion_result(fcinfo, csat_top(s, k, scale_max), s->hist.n, level));
+	PG_RETURN_DATUM(proportion_result(fcinfo, csat_top(s, k, scale_max), s->hist.n,
+									  share_percent(s, scale_max - k + 1, scale_max), level));
 }
 
 Datum
@@ -301,7 +320,7 @@ rating_summary_ces_easy_ci(PG_FUNCTION_ARGS)
 	RETURN_NULL_IF_EMPTY(s);
 	rating_require_scale(s->hist.counts, o.scale_max, "CES", NULL);
 	PG_RETURN_DATUM(proportion_result(fcinfo, rating_count_range(s->hist.counts, o.easy_lo, o.easy_hi),
-									  s->hist.n, level));
+									  s->hist.n, share_percent(s, o.easy_lo, o.easy_hi), level));
 }
 
 #define PROPORTION_TEST_METHOD "pooled z-test; Newcombe hybrid score interval"
@@ -398,7 +417,7 @@ mean_interval_result(FunctionCallInfo fcinfo, const RatingSummary *s, double lev
 	values[4] = Float8GetDatum(sd);
 	values[5] = Int64GetDatum(s->hist.n - 1);
 	values[6] = Float8GetDatum(level);
-	return make_result(fcinfo, "mean_interval", values, nulls);
+	return csm_result_row(fcinfo, "mean_interval", values, nulls);
 }
 
 Datum

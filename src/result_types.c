@@ -71,3 +71,10 @@ csm_result_tupdesc(FunctionCallInfo fcinfo, const char *typname)
 				 errmsg("function returning a record called in a context that cannot accept it")));
 	return BlessTupleDesc(tupdesc);
 }
+
+/* A row of csm's type typname, the function's result. */
+Datum
+csm_result_row(FunctionCallInfo fcinfo, const char *typname, Datum *values, bool *nulls)
+{
+	return HeapTupleGetDatum(heap_form_tuple(csm_result_tupdesc(fcinfo, typname), values, nulls));
+}

@@ -18,5 +18,7 @@
 
 extern Oid	csm_type_oid(const char *typname);
 extern TupleDesc csm_result_tupdesc(FunctionCallInfo fcinfo, const char *typname);
+extern Datum csm_result_row(FunctionCallInfo fcinfo, const char *typname,
+							Datum *values, bool *nulls);
 
 #endif							/* CSM_RESULT_TYPES_H */

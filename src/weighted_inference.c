@@ -100,13 +100,6 @@ share_method(const char *name)
 				  "Use 'logit' (the default) or 'beta' (Korn-Graubard), the methods of R's svyciprop().");
 }
 
-/* Builds the composite the function is declared to return, csm's type typname. */
-static Datum
-make_result(FunctionCallInfo fcinfo, const char *typname, Datum *values, bool *nulls)
-{
-	return HeapTupleGetDatum(heap_form_tuple(csm_result_tupdesc(fcinfo, typname), values, nulls));
-}
-
 /* ---- the weighted mean of a per-rating value ----------------------------- */
 
 /*
@@ -191,7 +184,7 @@ nps_interval_result(FunctionCallInfo fcinfo, const RatingTally *t, double level)
 	values[4] = Float8GetDatum(level);
 	values[5] = CStringGetTextDatum(WALD);
 	values[6] = Int64GetDatum(t->n);
-	return make_result(fcinfo, "nps_interval", values, nulls);
+	return csm_result_row(fcinfo, "nps_interval", values, nulls);
 }
 
 #define RETURN_NULL_BELOW_TWO(t) \
@@ -267,7 +260,7 @@ difference_result(FunctionCallInfo fcinfo, WeightedMean a, WeightedMean b, doubl
 	values[5] = Float8GetDatum(clip(d + z * se, -limit, limit));
 	values[6] = Float8GetDatum(level);
 	values[7] = CStringGetTextDatum(WALD);
-	return make_result(fcinfo, "difference_test", values, nulls);
+	return csm_result_row(fcinfo, "difference_test", values, nulls);
 }
 
 Datum
@@ -338,7 +331,7 @@ share_interval_result(FunctionCallInfo fcinfo, const RatingTally *t, int lo, int
 	values[5] = CStringGetTextDatum(method == SHARE_LOGIT ? "logit" : "beta");
 	values[6] = Int64GetDatum(t->n);
 	values[7] = Float8GetDatum(n_eff);
-	return make_result(fcinfo, "weighted_proportion_interval", values, nulls);
+	return csm_result_row(fcinfo, "weighted_proportion_interval", values, nulls);
 }
 
 /* The estimate column is csat_top2(s, scale) exactly: the same call. */
@@ -447,7 +440,7 @@ mean_interval_result(FunctionCallInfo fcinfo, const RatingTally *t, double level
 	values[4] = Float8GetDatum(weighted_stddev(t, &m));
 	values[5] = Int64GetDatum(t->n - 1);
 	values[6] = Float8GetDatum(level);
-	return make_result(fcinfo, "mean_interval", values, nulls);
+	return csm_result_row(fcinfo, "mean_interval", values, nulls);
 }
 
 Datum
