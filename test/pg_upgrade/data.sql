@@ -13,9 +13,11 @@ FROM generate_series(1, 20000) i;
 
 -- The rollup table, kept up to date with + on conflict.
 CREATE TABLE daily (store text, day date, ratings rating_summary, kano kano_summary,
-                    gap gap_summary, servqual servqual_summary, PRIMARY KEY (store, day));
+                    gap gap_summary, servqual servqual_summary, weighted weighted_rating_summary,
+                    PRIMARY KEY (store, day));
 INSERT INTO daily
-SELECT store, day, rating_agg(score), kano_agg(f, d), gap_agg(p, e, w), servqual_agg(item, p, e)
+SELECT store, day, rating_agg(score), kano_agg(f, d), gap_agg(p, e, w), servqual_agg(item, p, e),
+       coalesce(rating_agg(score, w), '{}')
 FROM feedback GROUP BY store, day;
 
 CREATE TABLE daily_part (LIKE daily INCLUDING ALL) PARTITION BY RANGE (day);
@@ -27,18 +29,21 @@ CREATE MATERIALIZED VIEW store_totals AS
 SELECT store, rollup(ratings) AS ratings, rollup(kano) AS kano, rollup(gap) AS gap,
        rollup(servqual) AS servqual, nps_ci(rollup(ratings)) AS nps_ci,
        kano_result(rollup(kano)) AS kano_result, servqual(rollup(servqual)) AS servqual_scores,
-       kano_category(rollup(kano)) AS category
+       kano_category(rollup(kano)) AS category, rollup(weighted) AS weighted,
+       nps_ci(rollup(weighted), 0.95, 'wald') AS weighted_nps_ci
 FROM daily GROUP BY store;
 CREATE UNIQUE INDEX ON store_totals (store);
 
 -- 315 summaries per array: compressed (pglz) and stored out of line, or,
 -- with STORAGE external, out of line uncompressed.
 CREATE TABLE archive (id int PRIMARY KEY, ratings rating_summary[], kano kano_summary[],
-                      gap gap_summary[], servqual servqual_summary[]);
+                      gap gap_summary[], servqual servqual_summary[],
+                      weighted weighted_rating_summary[]);
 ALTER TABLE archive ALTER COLUMN gap SET STORAGE external;
 INSERT INTO archive
 SELECT 1, array_agg(ratings ORDER BY store, day), array_agg(kano ORDER BY store, day),
-       array_agg(gap ORDER BY store, day), array_agg(servqual ORDER BY store, day)
+       array_agg(gap ORDER BY store, day), array_agg(servqual ORDER BY store, day),
+       array_agg(weighted ORDER BY store, day)
 FROM daily;
 
 CREATE TYPE store_day AS (store text, day date, ratings rating_summary, kano kano_summary);

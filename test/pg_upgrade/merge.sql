@@ -9,19 +9,23 @@ SELECT 'store ' || (i % 7), date '2026-01-01' + (i % 50), (i * 31) % 11,
        1 + (i * 7) % 5, 1 + (i * 11) % 5, 1 + i % 22, 1 + i % 7, 1 + (i * 5) % 7, 0.25 * (i % 5)
 FROM generate_series(1, 3000) i;
 INSERT INTO daily
-SELECT store, day, rating_agg(score), kano_agg(f, d), gap_agg(p, e, w), servqual_agg(item, p, e)
+SELECT store, day, rating_agg(score), kano_agg(f, d), gap_agg(p, e, w), servqual_agg(item, p, e),
+       coalesce(rating_agg(score, w), '{}')
 FROM feedback_new GROUP BY store, day
 ON CONFLICT (store, day) DO UPDATE
 SET ratings = daily.ratings + EXCLUDED.ratings, kano = daily.kano + EXCLUDED.kano,
-    gap = daily.gap + EXCLUDED.gap, servqual = daily.servqual + EXCLUDED.servqual;
+    gap = daily.gap + EXCLUDED.gap, servqual = daily.servqual + EXCLUDED.servqual,
+    weighted = daily.weighted + EXCLUDED.weighted;
 INSERT INTO feedback SELECT * FROM feedback_new;
 DROP TABLE feedback_new;
 REFRESH MATERIALIZED VIEW CONCURRENTLY store_totals;
 SELECT count(*) = 7 AND bool_and(a.r::text = b.r::text AND a.k::text = b.k::text AND
                                  a.g::text = b.g::text AND a.s::text = b.s::text AND
-                                 t.ratings::text = b.r::text AND t.servqual::text = b.s::text)
-FROM (SELECT store, rollup(ratings) r, rollup(kano) k, rollup(gap) g, rollup(servqual) s
+                                 t.ratings::text = b.r::text AND t.servqual::text = b.s::text AND
+                                 a.w::text = b.w::text AND t.weighted::text = b.w::text)
+FROM (SELECT store, rollup(ratings) r, rollup(kano) k, rollup(gap) g, rollup(servqual) s, rollup(weighted) w
       FROM daily GROUP BY store) a
-JOIN (SELECT store, rating_agg(score) r, kano_agg(f, d) k, gap_agg(p, e, w) g, servqual_agg(item, p, e) s
+JOIN (SELECT store, rating_agg(score) r, kano_agg(f, d) k, gap_agg(p, e, w) g, servqual_agg(item, p, e) s,
+             rating_agg(score, w) w
       FROM feedback GROUP BY store) b USING (store)
 JOIN store_totals t USING (store);

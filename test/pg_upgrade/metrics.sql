@@ -7,7 +7,11 @@ SELECT store, nps(rollup(ratings)), kano_category(rollup(kano)), gap_mean(rollup
        (servqual(rollup(servqual))).overall
 FROM daily_part GROUP BY store ORDER BY store;
 SELECT (SELECT rollup(r) FROM unnest(ratings) r), (SELECT rollup(k) FROM unnest(kano) k),
-       (SELECT rollup(g) FROM unnest(gap) g), (SELECT rollup(s) FROM unnest(servqual) s)
+       (SELECT rollup(g) FROM unnest(gap) g), (SELECT rollup(s) FROM unnest(servqual) s),
+       (SELECT rollup(w) FROM unnest(weighted) w)
 FROM archive;
+SELECT store, nps(weighted), nps_ci(weighted, 0.9, 'wald'), nps(weighted, 5, 7), rating_mean_ci(weighted),
+       effective_n(weighted), design_effect(weighted)
+FROM store_totals ORDER BY store;
 SELECT (v).store, nps(rollup((v).ratings)), kano_better(rollup((v).kano))
 FROM store_days GROUP BY 1 ORDER BY 1;
