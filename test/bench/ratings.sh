@@ -66,8 +66,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pg_prewarm;
 CREATE EXTENSION IF NOT EXISTS csm;
 RESET client_min_messages;
-SET bench.runs = :runs;
-SET bench.modes = :'modes';
+\i test/bench/bench_setup.sql
 SET bench.group_runs = :group_runs;
 
 SELECT clock_timestamp() AS load_start \gset
@@ -78,13 +77,7 @@ CREATE UNLOGGED TABLE bench (store int, day date, score int);
 INSERT INTO bench
 SELECT 1 + floor(random() * 50)::int,
        date '2025-01-01' + floor(random() * 365)::int,
-       CASE WHEN random() < 0.03 THEN NULL
-            ELSE (ARRAY[0,0, 1, 2,2, 3,3, 4,4,4, 5,5,5,5,5, 6,6,6,6,6,6,6,6,
-                        7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,
-                        8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,
-                        9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,
-                        10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10])
-                 [1 + floor(random() * 100)::int] END
+       CASE WHEN random() < 0.03 THEN NULL ELSE pg_temp.realistic_score(random()) END
 FROM generate_series(1, :rows);
 VACUUM (ANALYZE) bench;
 SELECT format('bench: %s rows, %s, %s pages prewarmed into shared_buffers, loaded in %s s',
@@ -92,13 +85,6 @@ SELECT format('bench: %s rows, %s, %s pages prewarmed into shared_buffers, loade
               pg_prewarm('bench'),
               round(extract(epoch FROM clock_timestamp() - :'load_start'::timestamptz), 1))
        AS "setup";
-
-CREATE TEMP TABLE bench_query (
-    id        int PRIMARY KEY,
-    label     text NOT NULL UNIQUE,
-    sql       text NOT NULL,
-    parallel  bool NOT NULL DEFAULT false   -- max_parallel_workers_per_gather 2, else 0
-);
 
 INSERT INTO bench_query (id, label, sql, parallel) VALUES
  (1,  'count(score)', 'SELECT count(score) FROM bench', false),
@@ -140,9 +126,7 @@ INSERT INTO bench_query (id, label, sql, parallel) VALUES
  (12, 'count(score) par2', 'SELECT count(score) FROM bench', true),
  (13, 'nps(score) par2',   'SELECT nps(score) FROM bench',   true);
 
--- What is compared with what: ratio = median(query) / median(baseline),
--- PASS when ratio <= target.  Targets: docs/scaling.md, "Performance".
-CREATE TEMP TABLE bench_cmp (id int, query text, baseline text, target float8);
+-- Targets: docs/scaling.md, "Performance".
 INSERT INTO bench_cmp VALUES
  (1, 'nps(score)',          'count(score)',     1.08),
  (2, 'nps(score)',          'SQL nps',          NULL),
@@ -153,100 +137,7 @@ INSERT INTO bench_cmp VALUES
  (7, 'rollup rolling 30d',  'SQL rolling 30d',  NULL),
  (8, 'nps(score) par2',     'count(score) par2', NULL);
 
--- The executor modes, as settings.
-CREATE TEMP TABLE bench_mode (mode text PRIMARY KEY, ord int, settings text[]);
-INSERT INTO bench_mode VALUES
- ('default', 1, (SELECT array_agg(name || '=' || boot_val) FROM pg_settings
-                 WHERE name IN ('jit', 'jit_above_cost', 'jit_inline_above_cost', 'jit_optimize_above_cost'))),
- ('off',     2, '{jit=off}'),
- ('inline',  3, '{jit=on,jit_above_cost=0,jit_inline_above_cost=0,jit_optimize_above_cost=0}');
-DELETE FROM bench_mode WHERE mode <> ALL (string_to_array(current_setting('bench.modes'), ' '));
-
-CREATE FUNCTION pg_temp.apply_mode(m text, parallel bool) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE kv text;
-BEGIN
-    FOREACH kv IN ARRAY (SELECT settings FROM bench_mode WHERE mode = m) LOOP
-        PERFORM set_config(split_part(kv, '=', 1), split_part(kv, '=', 2), true);
-    END LOOP;
-    PERFORM set_config('max_parallel_workers_per_gather', CASE WHEN parallel THEN '2' ELSE '0' END, true);
-END $$;
-
--- What EXPLAIN says JIT did: "-" nothing, else jit[+opt][+inl].
-CREATE FUNCTION pg_temp.jit_used(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE plan json; j json;
-BEGIN
-    EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF, FORMAT JSON) ' || q INTO plan;
-    j := plan -> 0 -> 'JIT';
-    IF j IS NULL THEN RETURN '-'; END IF;
-    RETURN 'jit' || CASE WHEN (j -> 'Options' ->> 'Optimization')::bool THEN '+opt' ELSE '' END
-                 || CASE WHEN (j -> 'Options' ->> 'Inlining')::bool THEN '+inl' ELSE '' END;
-END $$;
-
-CREATE TEMP TABLE bench_time (id int, mode text, run int, ms float8);
-CREATE TEMP TABLE bench_jit (id int, mode text, jit text);
-
--- The timing loop.  Timings are kept in arrays and stored at the end, so
--- the transaction writes nothing while it times.
-DO $$
-DECLARE
-    runs   int := current_setting('bench.runs')::int;
-    ids    int[] := '{}';
-    modes  text[] := '{}';
-    nrun   int[] := '{}';
-    mss    float8[] := '{}';
-    q      record;
-    m      record;
-    t0     timestamptz;
-    t1     timestamptz;
-BEGIN
-    FOR r IN 0 .. runs LOOP                         -- round 0 is the warm-up
-        FOR m IN SELECT * FROM bench_mode ORDER BY ord LOOP
-            FOR q IN SELECT * FROM bench_query ORDER BY id LOOP
-                PERFORM pg_temp.apply_mode(m.mode, q.parallel);
-                t0 := clock_timestamp();
-                EXECUTE q.sql;
-                t1 := clock_timestamp();
-                IF r > 0 THEN
-                    ids := ids || q.id;
-                    modes := modes || m.mode;
-                    nrun := nrun || r;
-                    mss := mss || 1000 * extract(epoch FROM t1 - t0)::float8;
-                END IF;
-            END LOOP;
-        END LOOP;
-    END LOOP;
-    INSERT INTO bench_time SELECT * FROM unnest(ids, modes, nrun, mss);
-    FOR m IN SELECT * FROM bench_mode LOOP
-        FOR q IN SELECT * FROM bench_query LOOP
-            PERFORM pg_temp.apply_mode(m.mode, q.parallel);
-            INSERT INTO bench_jit VALUES (q.id, m.mode, pg_temp.jit_used(q.sql));
-        END LOOP;
-    END LOOP;
-END
-$$;
-RESET max_parallel_workers_per_gather;
-
-\echo
-SELECT format('PostgreSQL %s, %s rows, median of %s rounds per query and mode',
-              current_setting('server_version'), to_char(:rows, 'FM999,999,999'), :runs) AS "benchmark";
-
-CREATE TEMP VIEW bench_median AS
-SELECT q.label, t.mode, percentile_cont(0.5) WITHIN GROUP (ORDER BY t.ms) AS ms, j.jit
-FROM bench_query q JOIN bench_time t USING (id) JOIN bench_jit j ON j.id = q.id AND j.mode = t.mode
-GROUP BY q.label, t.mode, j.jit;
-
-SELECT m.mode, c.query, to_char(q.ms, 'FM999990.0') AS "ms", q.jit,
-       c.baseline, to_char(b.ms, 'FM999990.0') AS "baseline ms", b.jit AS "baseline jit",
-       to_char(q.ms / b.ms, 'FM990.000') AS ratio,
-       CASE WHEN c.target IS NULL THEN ''
-            WHEN c.target >= 1 THEN '<= ' || to_char(c.target, 'FM0.00')
-            ELSE '>= ' || to_char(1 / c.target, 'FM0.00') || 'x faster' END AS goal,
-       CASE WHEN c.target IS NULL THEN ''
-            WHEN q.ms / b.ms <= c.target THEN 'PASS' ELSE 'MISS' END AS result
-FROM bench_cmp c CROSS JOIN bench_mode m
-JOIN bench_median q ON q.label = c.query AND q.mode = m.mode
-JOIN bench_median b ON b.label = c.baseline AND b.mode = m.mode
-ORDER BY m.ord, c.id;
+\i test/bench/bench_run.sql
 
 \if :groups
 -- ---- 1,000,000 groups -----------------------------------------------------

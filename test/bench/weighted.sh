@@ -54,21 +54,14 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pg_prewarm;
 CREATE EXTENSION IF NOT EXISTS csm;
 RESET client_min_messages;
-SET bench.runs = :runs;
-SET bench.modes = :'modes';
+\i test/bench/bench_setup.sql
 
 SELECT clock_timestamp() AS load_start \gset
 CREATE UNLOGGED TABLE bench (store int, day date, score int, weight float8);
 INSERT INTO bench
 SELECT 1 + floor(random() * 50)::int,
        date '2025-01-01' + floor(random() * 365)::int,
-       CASE WHEN random() < 0.03 THEN NULL
-            ELSE (ARRAY[0,0, 1, 2,2, 3,3, 4,4,4, 5,5,5,5,5, 6,6,6,6,6,6,6,6,
-                        7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,
-                        8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,
-                        9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,9,
-                        10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10])
-                 [1 + floor(random() * 100)::int] END,
+       CASE WHEN random() < 0.03 THEN NULL ELSE pg_temp.realistic_score(random()) END,
        0.25 * 16 ^ random()
 FROM generate_series(1, :rows);
 VACUUM (ANALYZE) bench;
@@ -78,8 +71,7 @@ SELECT format('bench: %s rows, %s, %s pages prewarmed into shared_buffers, loade
               round(extract(epoch FROM clock_timestamp() - :'load_start'::timestamptz), 1))
        AS "setup";
 
-CREATE TEMP TABLE bench_query (id int PRIMARY KEY, label text NOT NULL UNIQUE, sql text NOT NULL);
-INSERT INTO bench_query VALUES
+INSERT INTO bench_query (id, label, sql) VALUES
  (1, 'count(score)', 'SELECT count(score) FROM bench'),
  (2, 'nps(score)', 'SELECT nps(score) FROM bench'),
  (3, 'nps(score, weight)', 'SELECT nps(score, weight) FROM bench'),
@@ -109,7 +101,6 @@ INSERT INTO bench_query VALUES
  (9, 'nps(score, weight) by store', 'SELECT store, nps(score, weight) FROM bench GROUP BY store');
 
 -- ratio = median(query) / median(baseline), PASS when ratio <= target (issue 14's goals).
-CREATE TEMP TABLE bench_cmp (id int, query text, baseline text, target float8);
 INSERT INTO bench_cmp VALUES
  (1, 'nps(score, weight)',           'SQL weighted nps',          1.00),
  (2, 'nps(score, weight)',           'nps(score)',                1.30),
@@ -118,63 +109,7 @@ INSERT INTO bench_cmp VALUES
  (5, 'nps(score, weight) by store',  'SQL weighted nps by store', 1.00),
  (6, 'nps(score, weight)',           'count(score)',              NULL);
 
-CREATE TEMP TABLE bench_mode (mode text PRIMARY KEY, ord int, settings text[]);
-INSERT INTO bench_mode VALUES
- ('default', 1, (SELECT array_agg(name || '=' || boot_val) FROM pg_settings
-                 WHERE name IN ('jit', 'jit_above_cost', 'jit_inline_above_cost', 'jit_optimize_above_cost'))),
- ('off',     2, '{jit=off}'),
- ('inline',  3, '{jit=on,jit_above_cost=0,jit_inline_above_cost=0,jit_optimize_above_cost=0}');
-DELETE FROM bench_mode WHERE mode <> ALL (string_to_array(current_setting('bench.modes'), ' '));
-
-CREATE FUNCTION pg_temp.apply_mode(m text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE kv text;
-BEGIN
-    FOREACH kv IN ARRAY (SELECT settings FROM bench_mode WHERE mode = m) LOOP
-        PERFORM set_config(split_part(kv, '=', 1), split_part(kv, '=', 2), true);
-    END LOOP;
-END $$;
-
-CREATE FUNCTION pg_temp.jit_used(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE plan json; j json;
-BEGIN
-    EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF, FORMAT JSON) ' || q INTO plan;
-    j := plan -> 0 -> 'JIT';
-    IF j IS NULL THEN RETURN '-'; END IF;
-    RETURN 'jit' || CASE WHEN (j -> 'Options' ->> 'Optimization')::bool THEN '+opt' ELSE '' END
-                 || CASE WHEN (j -> 'Options' ->> 'Inlining')::bool THEN '+inl' ELSE '' END;
-END $$;
-
-CREATE TEMP TABLE bench_time (id int, mode text, run int, ms float8);
-CREATE TEMP TABLE bench_jit (id int, mode text, jit text);
-DO $$
-DECLARE
-    runs int := current_setting('bench.runs')::int;
-    ids int[] := '{}'; modes text[] := '{}'; nrun int[] := '{}'; mss float8[] := '{}';
-    q record; m record; t0 timestamptz; t1 timestamptz;
-BEGIN
-    FOR r IN 0 .. runs LOOP                         -- round 0 is the warm-up
-        FOR m IN SELECT * FROM bench_mode ORDER BY ord LOOP
-            FOR q IN SELECT * FROM bench_query ORDER BY id LOOP
-                PERFORM pg_temp.apply_mode(m.mode);
-                t0 := clock_timestamp();
-                EXECUTE q.sql;
-                t1 := clock_timestamp();
-                IF r > 0 THEN
-                    ids := ids || q.id; modes := modes || m.mode; nrun := nrun || r;
-                    mss := mss || 1000 * extract(epoch FROM t1 - t0)::float8;
-                END IF;
-            END LOOP;
-        END LOOP;
-    END LOOP;
-    INSERT INTO bench_time SELECT * FROM unnest(ids, modes, nrun, mss);
-    FOR m IN SELECT * FROM bench_mode LOOP
-        FOR q IN SELECT * FROM bench_query LOOP
-            PERFORM pg_temp.apply_mode(m.mode);
-            INSERT INTO bench_jit VALUES (q.id, m.mode, pg_temp.jit_used(q.sql));
-        END LOOP;
-    END LOOP;
-END
-$$;
+\i test/bench/bench_run.sql
 
 -- The answers agree: csm's exact sums and the float8 formula differ in the last digits only.
 SELECT round(nps(score, weight)::numeric, 9) AS "nps(score, weight)",
@@ -183,25 +118,4 @@ SELECT round(nps(score, weight)::numeric, 9) AS "nps(score, weight)",
        round(nps(score)::numeric, 3) AS "nps(score)"
 FROM bench;
 
-\echo
-SELECT format('PostgreSQL %s, %s rows, median of %s rounds per query and mode',
-              current_setting('server_version'), to_char(:rows, 'FM999,999,999'), :runs) AS "benchmark";
-
-CREATE TEMP VIEW bench_median AS
-SELECT q.label, t.mode, percentile_cont(0.5) WITHIN GROUP (ORDER BY t.ms) AS ms, j.jit
-FROM bench_query q JOIN bench_time t USING (id) JOIN bench_jit j ON j.id = q.id AND j.mode = t.mode
-GROUP BY q.label, t.mode, j.jit;
-
-SELECT m.mode, c.query, to_char(q.ms, 'FM999990.0') AS "ms", q.jit,
-       c.baseline, to_char(b.ms, 'FM999990.0') AS "baseline ms", b.jit AS "baseline jit",
-       to_char(q.ms / b.ms, 'FM990.000') AS ratio,
-       CASE WHEN c.target IS NULL THEN ''
-            WHEN c.target >= 1 THEN '<= ' || to_char(c.target, 'FM0.00')
-            ELSE '>= ' || to_char(1 / c.target, 'FM0.00') || 'x faster' END AS goal,
-       CASE WHEN c.target IS NULL THEN ''
-            WHEN q.ms / b.ms <= c.target THEN 'PASS' ELSE 'MISS' END AS result
-FROM bench_cmp c CROSS JOIN bench_mode m
-JOIN bench_median q ON q.label = c.query AND q.mode = m.mode
-JOIN bench_median b ON b.label = c.baseline AND b.mode = m.mode
-ORDER BY m.ord, c.id;
 SQL
