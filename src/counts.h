@@ -73,6 +73,23 @@ typedef struct CountsRef
 	void	   *cells;
 } CountsRef;
 
+/* Room for any type's counts in the wide layout, as a local variable. */
+typedef struct CountsBuffer
+{
+	int64_t		total;
+	CountsCell	cells[COUNTS_MAX_CELLS];
+} CountsBuffer;
+
+static inline CountsRef
+counts_buffer_ref(CountsBuffer *b)
+{
+	CountsRef	r;
+
+	r.total = &b->total;
+	r.cells = b->cells;
+	return r;
+}
+
 static inline int64_t *
 counts_cell_n(const CountsLayout *l, CountsRef v, int cell)
 {

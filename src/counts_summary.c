@@ -85,6 +85,19 @@ counts_summary_read(const CountsType *type, const CountsSummary *s, CountsRef ou
 	}
 }
 
+/* An empty wide summary of the type: its header, payload to be written. */
+static CountsSummary *
+new_wide(const CountsType *type)
+{
+	CountsSummary *wide = palloc(COUNTS_WIDE_SIZE(type->layout));
+
+	SET_VARSIZE(wide, COUNTS_WIDE_SIZE(type->layout));
+	wide->version = type->layout->version;
+	wide->flags = 0;
+	wide->reserved = 0;
+	return wide;
+}
+
 /*
  * A summary argument in the wide form, which every accessor reads: the
  * stored value itself when it is wide, else a wide copy.
@@ -97,29 +110,36 @@ counts_summary_open(const CountsType *type, Datum d)
 
 	if (!is_narrow(s))
 		return s;
-	wide = palloc(COUNTS_WIDE_SIZE(type->layout));
-	SET_VARSIZE(wide, COUNTS_WIDE_SIZE(type->layout));
-	wide->version = s->version;
-	wide->flags = 0;
-	wide->reserved = 0;
+	wide = new_wide(type);
 	counts_summary_read(type, s, counts_summary_ref(type, wide));
 	return wide;
+}
+
+/* The counts of summary argument argno, read into buf. */
+static CountsRef
+read_arg(FunctionCallInfo fcinfo, const CountsType *type, int argno, CountsBuffer *buf)
+{
+	CountsRef	v = counts_buffer_ref(buf);
+
+	counts_summary_read(type, counts_summary_detoast(type, PG_GETARG_DATUM(argno)), v);
+	return v;
 }
 
 int64
 counts_summary_total(const CountsType *type, const CountsSummary *s)
 {
 	const CountsLayout *l = type->layout;
-	CountsCell	cells[COUNTS_MAX_CELLS];
+	CountsBuffer buf;
+	CountsRef	v = counts_buffer_ref(&buf);
 	int64		total = 0;
-	CountsRef	v = {&total, cells};
 
 	if (l->has_total && !is_narrow(s))
 		return s->data[0];
 	counts_summary_read(type, s, v);
-	if (!l->has_total)
-		for (int cell = 0; cell < l->ncells; cell++)
-			total += *counts_cell_n(l, v, cell);
+	if (l->has_total)
+		return buf.total;
+	for (int cell = 0; cell < l->ncells; cell++)
+		total += *counts_cell_n(l, v, cell);
 	return total;
 }
 
@@ -289,9 +309,8 @@ Datum
 counts_summary_in(FunctionCallInfo fcinfo, const CountsType *type)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	CountsCell	cells[COUNTS_MAX_CELLS];
-	int64		total;
-	CountsRef	v = {&total, cells};
+	CountsBuffer buf;
+	CountsRef	v = counts_buffer_ref(&buf);
 	CodecError	err;
 	CodecStatus status = counts_parse_text(type->layout, str, v, &err);
 
@@ -304,23 +323,19 @@ Datum
 counts_summary_out(FunctionCallInfo fcinfo, const CountsType *type)
 {
 	const CountsLayout *l = type->layout;
-	CountsCell	cells[COUNTS_MAX_CELLS];
-	int64		total;
-	CountsRef	v = {&total, cells};
-	char	   *buf = palloc(COUNTS_TEXT_MAXLEN(l));
+	CountsBuffer counts;
+	char	   *text = palloc(COUNTS_TEXT_MAXLEN(l));
 
-	counts_summary_read(type, counts_summary_detoast(type, PG_GETARG_DATUM(0)), v);
-	counts_format_text(l, v, buf, COUNTS_TEXT_MAXLEN(l));
-	PG_RETURN_CSTRING(buf);
+	counts_format_text(l, read_arg(fcinfo, type, 0, &counts), text, COUNTS_TEXT_MAXLEN(l));
+	PG_RETURN_CSTRING(text);
 }
 
 Datum
 counts_summary_recv(FunctionCallInfo fcinfo, const CountsType *type)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	CountsCell	cells[COUNTS_MAX_CELLS];
-	int64		total;
-	CountsRef	v = {&total, cells};
+	CountsBuffer counts;
+	CountsRef	v = counts_buffer_ref(&counts);
 	CodecError	err;
 	CodecStatus status;
 
@@ -336,14 +351,11 @@ Datum
 counts_summary_send(FunctionCallInfo fcinfo, const CountsType *type)
 {
 	const CountsLayout *l = type->layout;
-	CountsCell	cells[COUNTS_MAX_CELLS];
-	int64		total;
-	CountsRef	v = {&total, cells};
+	CountsBuffer counts;
 	uint8	   *bytes = palloc(COUNTS_BINARY_SIZE(l));
 	StringInfoData buf;
 
-	counts_summary_read(type, counts_summary_detoast(type, PG_GETARG_DATUM(0)), v);
-	counts_encode_binary(l, v, bytes);
+	counts_encode_binary(l, read_arg(fcinfo, type, 0, &counts), bytes);
 	pq_begintypsend(&buf);
 	pq_sendbytes(&buf, (const char *) bytes, COUNTS_BINARY_SIZE(l));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -356,16 +368,11 @@ counts_summary_send(FunctionCallInfo fcinfo, const CountsType *type)
 Datum
 counts_summary_operate(FunctionCallInfo fcinfo, const CountsType *type, int sign)
 {
-	CountsCell	a[COUNTS_MAX_CELLS],
-				b[COUNTS_MAX_CELLS];
-	int64		a_total,
-				b_total;
-	CountsRef	va = {&a_total, a},
-				vb = {&b_total, b};
+	CountsBuffer a,
+				b;
+	CountsRef	va = read_arg(fcinfo, type, 0, &a);
 
-	counts_summary_read(type, counts_summary_detoast(type, PG_GETARG_DATUM(0)), va);
-	counts_summary_read(type, counts_summary_detoast(type, PG_GETARG_DATUM(1)), vb);
-	add_checked(type, va, vb, sign);
+	add_checked(type, va, read_arg(fcinfo, type, 1, &b), sign);
 	PG_RETURN_POINTER(counts_summary_make(type, va));
 }
 
@@ -373,16 +380,11 @@ counts_summary_operate(FunctionCallInfo fcinfo, const CountsType *type, int sign
 Datum
 counts_summary_equal(FunctionCallInfo fcinfo, const CountsType *type, bool equal)
 {
-	CountsCell	a[COUNTS_MAX_CELLS],
-				b[COUNTS_MAX_CELLS];
-	int64		a_total,
-				b_total;
-	CountsRef	va = {&a_total, a},
-				vb = {&b_total, b};
+	CountsBuffer a,
+				b;
 
-	counts_summary_read(type, counts_summary_detoast(type, PG_GETARG_DATUM(0)), va);
-	counts_summary_read(type, counts_summary_detoast(type, PG_GETARG_DATUM(1)), vb);
-	PG_RETURN_BOOL(counts_equal(type->layout, va, vb) == equal);
+	PG_RETURN_BOOL(counts_equal(type->layout, read_arg(fcinfo, type, 0, &a),
+								read_arg(fcinfo, type, 1, &b)) == equal);
 }
 
 /* ---- aggregate steps ------------------------------------------------------ */
@@ -405,11 +407,7 @@ store_or_widen(const CountsType *type, CountsSummary *s, CountsRef v)
 
 	if (store(type, s, v))
 		return s;
-	wide = palloc(COUNTS_WIDE_SIZE(type->layout));
-	SET_VARSIZE(wide, COUNTS_WIDE_SIZE(type->layout));
-	wide->version = s->version;
-	wide->flags = 0;
-	wide->reserved = 0;
+	wide = new_wide(type);
 	store(type, wide, v);
 	return wide;
 }
@@ -425,18 +423,17 @@ counts_step_slow(FunctionCallInfo fcinfo, const CountsType *type, int cell, int 
 {
 	const CountsLayout *l = type->layout;
 	CountsSummary *s = counts_state(fcinfo, type);
-	CountsCell	cells[COUNTS_MAX_CELLS];
-	int64		total;
-	CountsRef	v = {&total, cells};
+	CountsBuffer buf;
+	CountsRef	v = counts_buffer_ref(&buf);
 	int64	   *count = counts_cell_n(l, v, cell);
 
 	counts_summary_read(type, s, v);
 	if (sign < 0 && *count == 0)
 		elog(ERROR, "an answer leaves a %s window frame it never entered", l->type_name);
-	if (sign > 0 && total == PG_INT64_MAX)
+	if (sign > 0 && buf.total == PG_INT64_MAX)
 		counts_report(type, CODEC_TOTAL_RANGE, NULL, NULL);
 	*count += sign;
-	total += sign;
+	buf.total += sign;
 	PG_RETURN_POINTER(store_or_widen(type, s, v));
 }
 
@@ -449,16 +446,12 @@ Datum
 counts_summary_combine(FunctionCallInfo fcinfo, const CountsType *type, int sign)
 {
 	CountsSummary *s = counts_state(fcinfo, type);
-	CountsCell	a[COUNTS_MAX_CELLS],
-				b[COUNTS_MAX_CELLS];
-	int64		a_total,
-				b_total;
-	CountsRef	va = {&a_total, a},
-				vb = {&b_total, b};
+	CountsBuffer a,
+				b;
+	CountsRef	va = counts_buffer_ref(&a);
 
 	counts_summary_read(type, s, va);
-	counts_summary_read(type, counts_summary_detoast(type, PG_GETARG_DATUM(1)), vb);
-	add_checked(type, va, vb, sign);
+	add_checked(type, va, read_arg(fcinfo, type, 1, &b), sign);
 	PG_RETURN_POINTER(store_or_widen(type, s, va));
 }
 

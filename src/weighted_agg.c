@@ -218,10 +218,13 @@ summary_exact(const WeightedSummary *s)
 static Datum
 weighted_combine(FunctionCallInfo fcinfo, int sign)
 {
-	WeightedSummary *s = (WeightedSummary *) counts_state(fcinfo, &weighted_rating_summary_type);
 	bool		exact = summary_exact(PG_GETARG_WEIGHTED_SUMMARY_P(1));
+	WeightedSummary *s;
 
-	if (sign < 0 && (!exact || (s->flags & COUNTS_INEXACT)))
+	/* the state is only read here; counts_summary_combine() takes it for update */
+	if (sign < 0 &&
+		(!exact || (counts_summary_detoast(&weighted_rating_summary_type,
+										   PG_GETARG_DATUM(0))->flags & COUNTS_INEXACT)))
 		PG_RETURN_NULL();
 	s = (WeightedSummary *) DatumGetPointer(counts_summary_combine(fcinfo,
 																   &weighted_rating_summary_type,
