@@ -11,11 +11,12 @@
 # Starts its own cluster (pg_virtualenv, shared_buffers 2GB, serial plans,
 # JIT off) unless PGHOST is set.
 set -euo pipefail
+. "$(dirname "$0")/../lib/pg.sh"
 cd "$(dirname "$0")/../.."
 ROWS=${ROWS:-10000000}
 RUNS=${RUNS:-5}
 if [ "${1:-}" != --inside ] && [ -z "${PGHOST:-}" ]; then
-	exec pg_virtualenv -t -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 \
+	exec pg_virtualenv -v "$PGVERSION" -t -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 \
 		-o jit=off -o autovacuum=off -o work_mem=256MB "$0" --inside
 fi
 

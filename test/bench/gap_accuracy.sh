@@ -11,8 +11,9 @@
 # Prints csm's results, the exact ones, and the relative errors, next to
 # the plain float8 formula's.
 set -euo pipefail
+. "$(dirname "$0")/../lib/pg.sh"
 ROWS=${ROWS:-100000000}
-if [ -z "${PGHOST:-}" ]; then exec pg_virtualenv -o work_mem=64MB "$0" "$@"; fi
+if [ -z "${PGHOST:-}" ]; then exec pg_virtualenv -v "$PGVERSION" -o work_mem=64MB "$0" "$@"; fi
 psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" <<'SQL'
 \pset footer off
 SET client_min_messages = warning;

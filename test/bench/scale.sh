@@ -14,6 +14,7 @@
 # GROUP_ROWS (default 10000000), NGROUPS (default 1000000), RUNS (default 5).
 # Times are server-side medians (clock_timestamp() around EXECUTE).
 set -euo pipefail
+. "$(dirname "$0")/../lib/pg.sh"
 cd "$(dirname "$0")/../.."
 PER_DAY=${PER_DAY:-40}
 GROUP_ROWS=${GROUP_ROWS:-10000000}
@@ -21,7 +22,7 @@ NGROUPS=${NGROUPS:-1000000}
 RUNS=${RUNS:-5}
 
 if [ "${1:-}" != --inside ] && [ -z "${PGHOST:-}" ]; then
-	exec pg_virtualenv -t -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 \
+	exec pg_virtualenv -v "$PGVERSION" -t -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 \
 		-o jit=off -o autovacuum=off -o checkpoint_timeout=1h -o max_wal_size=10GB \
 		"$0" --inside
 fi
