@@ -1,7 +1,8 @@
 # Sourced by the suites that install released versions of csm (upgrade,
 # pg_upgrade): which versions were released, from which commit, and how to
 # put a release's own install script or library in place.  Needs
-# PG_CONFIG (test/lib/pg.sh) and a git checkout with the history.
+# PG_CONFIG and as_root (test/lib/suite.sh, sourced first) and a git
+# checkout with the history.
 #
 # Only the current version's full script is installed by `make install`;
 # an older version is installed here, from its own commit, when a test
@@ -12,8 +13,6 @@ csm_releases=(1.0)
 declare -A csm_release_commit=([1.0]=af69bfe4eaa7ff537b6d53f9764caf2e70b772c3)
 
 csm_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-csm_sudo=""
-[ "$(id -u)" -eq 0 ] || csm_sudo="sudo -n"
 csm_extension_dir=$("$PG_CONFIG" --sharedir)/extension
 csm_installed_scripts=()
 
@@ -37,13 +36,13 @@ install_release_script() {
 	release_source "$1" "$src" || { rm -rf "$src"; return 1; }
 	make -C "$src" -s PG_CONFIG="$PG_CONFIG" "src/sql/$script" >/dev/null 2>&1 ||
 		{ echo "csm $1's install script does not build here"; rm -rf "$src"; return 1; }
-	$csm_sudo install -m 644 "$src/src/sql/$script" "$csm_extension_dir/$script"
+	as_root install -m 644 "$src/src/sql/$script" "$csm_extension_dir/$script"
 	csm_installed_scripts+=("$csm_extension_dir/$script")
 	rm -rf "$src"
 }
 
 # Removes what install_release_script put in place; a suite calls it on exit.
 remove_release_scripts() {
-	[ ${#csm_installed_scripts[@]} -eq 0 ] || $csm_sudo rm -f "${csm_installed_scripts[@]}"
+	[ ${#csm_installed_scripts[@]} -eq 0 ] || as_root rm -f "${csm_installed_scripts[@]}"
 	csm_installed_scripts=()
 }
