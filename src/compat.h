@@ -14,9 +14,10 @@
  *	 18: PG_MODULE_MAGIC_EXT names the module and its version for
  *		 pg_get_loaded_modules().
  *
- * Unchanged from 15 to 18, checked against the headers of each: the
- * aggregate support calls (AggCheckCallContext, AggGetAggref), the fmgr
- * interface, numeric_int4_opt_error, numeric_is_nan, numeric_normalize and
+ * Unchanged from 15 to 18, checked against the headers of each: the node
+ * tags of an aggregate's calling context (AggState, WindowAggState: the
+ * tests AggCheckCallContext makes, agg_state.h), the fmgr interface,
+ * numeric_int4_opt_error, numeric_is_nan, numeric_normalize and
  * float8out_internal.
  */
 #ifndef CSM_COMPAT_H
