@@ -30,4 +30,30 @@ extern double t_quantile(double p, double df);
  */
 extern double beta_quantile(double p, double a, double b);
 
+/*
+ * log B(a, b) for a, b > 0, without the cancellation of lgamma(a) +
+ * lgamma(b) - lgamma(a + b) for large shapes.
+ */
+extern double log_beta(double a, double b);
+
+/*
+ * The digamma and trigamma functions psi(x) and psi'(x), x > 0 (NaN
+ * elsewhere): recurrence up to x >= 20, then the asymptotic series.
+ */
+extern double digamma(double x);
+extern double trigamma(double x);
+
+/*
+ * Differences at a > 0, c >= 0, as the Dirichlet- and beta-binomial
+ * likelihoods take them for a count c and a shape a:
+ *	 log_pochhammer(a, c)		 log Gamma(a + c) - log Gamma(a)
+ *	 digamma_difference(a, c)	 psi(a + c) - psi(a)
+ *	 trigamma_difference(a, c)	 psi'(a) - psi'(a + c)
+ * each to a few units of relative precision, also where c is small against
+ * a and the two terms nearly cancel.  NaN outside the domain.
+ */
+extern double log_pochhammer(double a, double c);
+extern double digamma_difference(double a, double c);
+extern double trigamma_difference(double a, double c);
+
 #endif							/* CSM_DISTRIBUTIONS_H */
