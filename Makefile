@@ -7,7 +7,7 @@ MODULE_big = csm
 OBJS_CORE = src/csm.o src/codec.o src/counts.o src/counts_summary.o src/agg_state.o src/result_types.o
 
 OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rating_metrics.o \
-	src/rating_scales.o src/rating_tally.o
+	src/rating_scales.o src/rating_tally.o src/rating_score.o
 
 OBJS_INFERENCE = src/distributions.o src/inference.o src/inference_args.o src/rating_inference.o
 
