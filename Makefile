@@ -13,7 +13,8 @@ OBJS_INFERENCE = src/distributions.o src/inference.o src/inference_args.o src/ra
 
 OBJS_GAP = src/gap_codec.o src/gap_summary.o src/gap_agg.o src/gap_metrics.o
 
-OBJS_KANO = src/kano_codec.o src/kano_model.o src/kano_summary.o src/kano_agg.o src/kano_metrics.o
+OBJS_KANO = src/kano_codec.o src/kano_model.o src/kano_answer.o src/kano_summary.o src/kano_agg.o \
+	src/kano_metrics.o
 
 OBJS_WEIGHTED = src/weighted_codec.o src/weighted_summary.o src/weighted_agg.o \
 	src/weighted_metrics.o src/survey.o src/weighted_inference.o

@@ -11,6 +11,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "kano_answer.h"
 #include "kano_model.h"
 #include "kano_summary.h"
 #include "result_types.h"

@@ -32,16 +32,4 @@ extern const CountsType kano_summary_type;
 #define PG_GETARG_KANO_SUMMARY_P(n) \
 	((KanoSummary *) counts_summary_open(&kano_summary_type, PG_GETARG_DATUM(n)))
 
-/* A respondent's answer, 1..5, or an ERROR naming the bad value (kano_agg.c). */
-extern int	kano_answer_from_text(text *answer, const char *question);
-pg_noreturn extern pg_attribute_cold void kano_report_answer(int64 answer, const char *question);
-
-static inline int
-kano_answer_from_int(int64 answer, const char *question)
-{
-	if (unlikely(answer < 1 || answer > KANO_ANSWERS))
-		kano_report_answer(answer, question);
-	return (int) answer;
-}
-
 #endif							/* CSM_KANO_SUMMARY_H */
