@@ -199,17 +199,6 @@ gap_summary_final(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(result);
 }
 
-int
-servqual_item(int64 item)
-{
-	if (unlikely(item < 1 || item > SERVQUAL_ITEMS))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("SERVQUAL item " INT64_FORMAT " is out of range", item),
-				 errdetail("SERVQUAL items are numbered 1 to %d.", SERVQUAL_ITEMS)));
-	return (int) item;
-}
-
 static Datum
 servqual_step(FunctionCallInfo fcinfo, int sign)
 {

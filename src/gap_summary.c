@@ -132,6 +132,18 @@ gap_sums_add(GapSums *dst, const GapSums *src, int sign)
 		memset(dst, 0, sizeof(*dst));	/* an empty frame holds exact zeros */
 }
 
+/* A SERVQUAL item number, for the aggregates and the accessors alike. */
+int
+servqual_item(int64 item)
+{
+	if (unlikely(item < 1 || item > SERVQUAL_ITEMS))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("SERVQUAL item %lld is out of range", (long long) item),
+				 errdetail("SERVQUAL items are numbered 1 to %d.", SERVQUAL_ITEMS)));
+	return (int) item;
+}
+
 #define SERVQUAL_RANGE_DETAIL \
 	"Counts are whole numbers from 0; SERVQUAL items run from 1 to 22."
 

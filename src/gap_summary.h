@@ -46,7 +46,7 @@ extern void gap_summary_check(const GapSummary *s);
 extern void gap_sums_add(GapSums *dst, const GapSums *src, int sign);
 extern void gap_summary_require_finite(const GapSums *s);
 
-/* An item number 1..22, or an ERROR naming it (gap_agg.c). */
+/* An item number 1..22, or an ERROR naming it. */
 extern int	servqual_item(int64 item);
 
 #endif							/* CSM_GAP_SUMMARY_H */
