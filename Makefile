@@ -4,7 +4,8 @@ EXTENSION = csm
 MODULE_big = csm
 
 # One list per metric family, so that families can be developed side by side.
-OBJS_CORE = src/csm.o src/codec.o src/counts.o src/counts_summary.o src/agg_state.o src/result_types.o
+OBJS_CORE = src/csm.o src/codec.o src/counts.o src/summary.o src/counts_summary.o src/agg_state.o \
+	src/result_types.o
 
 OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rating_metrics.o \
 	src/rating_scales.o src/rating_tally.o src/rating_score.o

@@ -219,12 +219,10 @@ servqual_step(FunctionCallInfo fcinfo, int sign)
 			elog(ERROR, "a SERVQUAL answer leaves a window frame it never entered");
 			break;
 		case CODEC_NOT_FINITE:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("servqual_summary sum out of range")));
+			summary_report_sum_range(&servqual_summary_type);
 			break;
 		default:
-			counts_report(&servqual_summary_type, CODEC_TOTAL_RANGE, &err, NULL);
+			summary_report(&servqual_summary_type, CODEC_TOTAL_RANGE, &err, NULL);
 	}
 	PG_RETURN_POINTER(state);
 }

@@ -215,7 +215,6 @@ servqual_key(int cell)
 }
 
 const CountsLayout servqual_layout = {
-	.type_name = "servqual_summary",
 	.version = SERVQUAL_SUMMARY_VERSION,
 	.ncells = SERVQUAL_ITEMS,
 	.nsums = 2,

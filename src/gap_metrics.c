@@ -302,7 +302,7 @@ servqual_empty(const ServqualSums *s)
 static Datum
 scores_call(FunctionCallInfo fcinfo, bool perceptions_only, bool weighted)
 {
-	ServqualSummary *s = PG_GETARG_SERVQUAL_SUMMARY_P(0);
+	ServqualSummary *s = PG_GETARG_SERVQUAL_SUMMARY_WIDE(0);
 	double		w[SERVQUAL_DIMENSIONS];
 
 	if (weighted)

@@ -145,7 +145,7 @@ servqual_item(int64 item)
 }
 
 #define SERVQUAL_RANGE_DETAIL \
-	"Counts are whole numbers from 0; SERVQUAL items run from 1 to 22."
+	gettext_noop("Counts are whole numbers from 0; SERVQUAL items run from 1 to 22.")
 
 static void
 report_codec_error(CodecStatus status, const CodecError *err, const char *input)
@@ -279,17 +279,19 @@ gap_summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!gap_sums_equal(&PG_GETARG_GAP_SUMMARY_P(0)->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums));
 }
 
-const CountsType servqual_summary_type = {
+const SummaryType servqual_summary_type = {
+	.name = "servqual_summary",
+	.version = SERVQUAL_SUMMARY_VERSION,
 	.layout = &servqual_layout,
-	.syntax_hint = "A servqual_summary is written as item:[answers,sum of perceptions,sum of expectations], for example {1:[3,15,18]}; {} has none.",
-	.key_range = "servqual_summary value %s is out of range",
-	.key_range_detail = SERVQUAL_RANGE_DETAIL,
-	.duplicate_detail = "Item %lld appears more than once.",
-	.count_range = "servqual_summary value %lld is out of range",
-	.count_range_binary = "servqual_summary value %lld is out of range",
-	.count_range_detail = SERVQUAL_RANGE_DETAIL,
-	.answers = "answers",
-	.remove = "cannot remove %lld answers to item %lld from a servqual_summary holding %lld",
+	.wording = SUMMARY_VALUED,
+	.syntax_hint = gettext_noop("A servqual_summary is written as item:[answers,sum of perceptions,sum of expectations], for example {1:[3,15,18]}; {} has none."),
+	.key = gettext_noop("item"),
+	.key_capitalised = gettext_noop("Item"),
+	.key_detail = SERVQUAL_RANGE_DETAIL,
+	.count_detail = SERVQUAL_RANGE_DETAIL,
+	.answers = gettext_noop("answers"),
+	.removed = gettext_noop("answers to item"),
+	.sums_detail = gettext_noop("A summary without answers has zero sums, and each sum is a normalised pair."),
 };
 
 Datum

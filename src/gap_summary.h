@@ -26,18 +26,22 @@ typedef struct GapSummary
 
 typedef struct ServqualSummary
 {
-	int32		vl_len_;
-	uint8		version;		/* SERVQUAL_SUMMARY_VERSION */
-	uint8		flags;			/* 0: wide */
-	uint16		reserved;
+	SummaryHeader head;			/* version SERVQUAL_SUMMARY_VERSION, flags 0 */
 	ServqualSums sums;
 } ServqualSummary;
 
-extern const CountsType servqual_summary_type;
+StaticAssertDecl(sizeof(ServqualSummary) == SUMMARY_HEADER_SIZE + SERVQUAL_ITEMS * (8 + 2 * 16),
+				 "a ServqualSummary is the counts core's wide form of its layout");
+
+extern const SummaryType servqual_summary_type;
 
 #define PG_GETARG_GAP_SUMMARY_P(n)		gap_summary_from_datum(PG_GETARG_DATUM(n))
-#define PG_GETARG_SERVQUAL_SUMMARY_P(n) \
-	((ServqualSummary *) counts_summary_open(&servqual_summary_type, PG_GETARG_DATUM(n)))
+/*
+ * A servqual_summary argument, detoasted: the type has only the wide form,
+ * which counts_summary_wide() returns as it is.
+ */
+#define PG_GETARG_SERVQUAL_SUMMARY_WIDE(n) \
+	((ServqualSummary *) counts_summary_wide(&servqual_summary_type, PG_GETARG_DATUM(n)))
 
 extern GapSummary *gap_summary_new(void);
 extern GapSummary *gap_summary_copy(const GapSummary *src);

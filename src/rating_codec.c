@@ -20,7 +20,6 @@ rating_key(int cell)
 }
 
 const CountsLayout rating_layout = {
-	.type_name = "rating_summary",
 	.version = RATING_SUMMARY_VERSION,
 	.ncells = RATING_NVALUES,
 	.nsums = 0,

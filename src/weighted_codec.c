@@ -38,7 +38,6 @@ weighted_sums_valid(int64_t n, const DD *sums)
 }
 
 const CountsLayout weighted_layout = {
-	.type_name = "weighted_rating_summary",
 	.version = WEIGHTED_SUMMARY_VERSION,
 	.ncells = RATING_NVALUES,
 	.nsums = 2,
