@@ -80,16 +80,6 @@ report_count_overflow(const char *type)
 			 errdetail("The combined number of answers exceeds %lld.", (long long) PG_INT64_MAX)));
 }
 
-static void
-require_finite(double v, const char *type)
-{
-	if (unlikely(!isfinite(v)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s sum out of range", type),
-				 errdetail("The combined sums exceed the range of double precision.")));
-}
-
 /* Aggregates check their sums once, when read, rather than on every row. */
 void
 gap_summary_require_finite(const GapSums *s)
@@ -127,9 +117,13 @@ gap_sums_add(GapSums *dst, const GapSums *src, int sign)
 	dst->gg = dd_add(dst->gg, dd_signed(src->gg, sign));
 	dst->p = dd_add(dst->p, dd_signed(src->p, sign));
 	dst->e = dd_add(dst->e, dd_signed(src->e, sign));
-	require_finite(dst->w.hi + dst->wg.hi + dst->gg.hi + dst->p.hi + dst->e.hi, "gap_summary");
 	if (n == 0)
 		memset(dst, 0, sizeof(*dst));	/* an empty frame holds exact zeros */
+	else if (unlikely(!gap_sums_finite(dst)))	/* each field on its own */
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("gap_summary sum out of range"),
+				 errdetail("The combined sums exceed the range of double precision.")));
 }
 
 /* A SERVQUAL item number, for the aggregates and the accessors alike. */
