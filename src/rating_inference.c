@@ -17,7 +17,6 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 
-#include "distributions.h"
 #include "inference.h"
 #include "inference_args.h"
 #include "rating_scales.h"
@@ -400,24 +399,11 @@ static Datum
 mean_interval_result(FunctionCallInfo fcinfo, const RatingSummary *s, double level)
 {
 	double		mean,
-				sd,
-				se,
-				t;
-	Datum		values[7];
-	bool		nulls[7] = {false};
+				sd;
 
-	(void) inference_z(level);
 	mean_and_sd(s, &mean, &sd);
-	se = sd / sqrt((double) s->hist.n);
-	t = t_quantile(0.5 + level / 2.0, (double) (s->hist.n - 1));
-	values[0] = Float8GetDatum(mean);
-	values[1] = Float8GetDatum(mean - t * se);
-	values[2] = Float8GetDatum(mean + t * se);
-	values[3] = Float8GetDatum(se);
-	values[4] = Float8GetDatum(sd);
-	values[5] = Int64GetDatum(s->hist.n - 1);
-	values[6] = Float8GetDatum(level);
-	return csm_result_row(fcinfo, "mean_interval", values, nulls);
+	return inference_mean_interval(fcinfo, mean, sd / sqrt((double) s->hist.n), sd,
+								   s->hist.n, level);
 }
 
 Datum
