@@ -12,6 +12,8 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "compat.h"
+
 /* The two-sided probability 0.5 + level / 2 for a confidence level in (0, 1), else 22023. */
 extern double inference_level(double level);
 
