@@ -21,8 +21,9 @@
  *	   where they are defined), both from csm's catalog (nls.mk, po/), as
  *	   PostgreSQL's own modules do; csm.c binds the domain when loaded.
  *	 - the compiler's format checks on every message: a format that is not
- *	   a string literal is an error under -Werror, so that the compiler
- *	   checks each message's arguments and xgettext sees each format.
+ *	   a string literal is an error (a pragma, since an explicit "warning"
+ *	   would escape -Werror), so that the compiler checks each message's
+ *	   arguments and xgettext sees each format.
  *
  * Unchanged from 15 to 18, checked against the headers of each: the node
  * tags of an aggregate's calling context (AggState, WindowAggState: the
@@ -57,6 +58,6 @@
 #undef _
 #define _(x) dgettext(TEXTDOMAIN, x)
 
-#pragma GCC diagnostic warning "-Wformat-nonliteral"
+#pragma GCC diagnostic error "-Wformat-nonliteral"
 
 #endif							/* CSM_COMPAT_H */
