@@ -7,13 +7,13 @@
  */
 #include "rating_codec.h"
 
-static int
+int
 rating_cell(int64_t key)
 {
 	return key >= RATING_MIN && key <= RATING_MAX ? (int) key : -1;
 }
 
-static int64_t
+int64_t
 rating_key(int cell)
 {
 	return cell;
