@@ -1,6 +1,6 @@
 /*
  * distributions.c
- *	  Normal, Student-t and beta distribution functions, in plain C.
+ *	  Normal, Student-t, beta and binomial distribution functions, in plain C.
  *
  * The normal quantile is Wichura's algorithm AS 241 (PPND16), relative
  * error about 1e-16.  The t CDF goes through the regularized incomplete
@@ -8,7 +8,9 @@
  * refines a Cornish-Fisher start by safeguarded Newton steps on that CDF,
  * so its accuracy is that of the CDF (test/stats checks it against scipy).
  * The beta quantile, for the Korn-Graubard interval of a weighted share,
- * is found the same way on the incomplete beta function itself.
+ * is found the same way on the incomplete beta function itself, and the
+ * binomial CDF is that function too (the quantile, for the run rules of
+ * monitoring, a bisection over the whole numbers).
  */
 #include <math.h>
 
@@ -437,6 +439,57 @@ beta_quantile(double p, double a, double b)
 		x = next;
 	}
 	return x;
+}
+
+/*
+ * P(X <= k) for X ~ Binomial(n, p): I_{1-p}(n - k, k + 1) for 0 <= k < n,
+ * the identity behind R's pbinom().  k is taken down to a whole number.
+ */
+double
+binomial_cdf(double k, double n, double p)
+{
+	if (isnan(k) || isnan(n) || isnan(p) || n < 0.0 || n != floor(n) || p < 0.0 || p > 1.0)
+		return NAN;
+	k = floor(k);
+	if (k < 0.0)
+		return 0.0;
+	if (k >= n)
+		return 1.0;
+	return incomplete_beta(n - k, k + 1.0, 1.0 - p, p);
+}
+
+/*
+ * The smallest whole k with P(X <= k) >= q, as R's qbinom(): a bisection
+ * over 0..n, so at most 64 evaluations of the CDF whatever n is.  q is
+ * lowered by 64 ulps first, as R does, so that a CDF rounding just below
+ * an exactly representable q does not move the answer up by one.
+ */
+double
+binomial_quantile(double q, double n, double p)
+{
+	double		lo = -1.0,
+				hi;
+
+	if (isnan(q) || isnan(n) || isnan(p) || q < 0.0 || q > 1.0 || n < 0.0 || n != floor(n) ||
+		p < 0.0 || p > 1.0)
+		return NAN;
+	if (p == 0.0 || n == 0.0 || q == 0.0)
+		return 0.0;
+	if (p == 1.0)
+		return n;
+	q *= 1.0 - 64.0 * 2.220446049250313e-16;
+	/* invariant: CDF(lo) < q <= CDF(hi), with CDF(-1) = 0 and CDF(n) = 1 */
+	hi = n;
+	for (int i = 0; i < 64 && hi - lo > 1.0; i++)
+	{
+		double		mid = floor(lo + (hi - lo) / 2.0);
+
+		if (binomial_cdf(mid, n, p) >= q)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
 }
 
 /*

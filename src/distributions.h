@@ -1,6 +1,6 @@
 /*
  * distributions.h
- *	  Normal, Student-t and beta distribution functions, in plain C.
+ *	  Normal, Student-t, beta and binomial distribution functions, in plain C.
  *
  * csm needs quantiles for confidence intervals and CDFs for p-values, and
  * no runtime library beyond libm.  Nothing here depends on the server, so
@@ -55,5 +55,14 @@ extern double trigamma(double x);
 extern double log_pochhammer(double a, double c);
 extern double digamma_difference(double a, double c);
 extern double trigamma_difference(double a, double c);
+
+/* P(X <= k) for X ~ Binomial(n, p), n a whole number >= 0, 0 <= p <= 1. */
+extern double binomial_cdf(double k, double n, double p);
+
+/*
+ * The smallest whole k with P(X <= k) >= q, as R's qbinom(q, n, p); the
+ * crossings limit of Anhøj's run rules is binomial_quantile(0.05, n - 1, 0.5).
+ */
+extern double binomial_quantile(double q, double n, double p);
 
 #endif							/* CSM_DISTRIBUTIONS_H */
