@@ -519,19 +519,25 @@ monitor_limits(const MonitorBaseline *baseline, const MonitorPoint *point, doubl
 	return MONITOR_OK;
 }
 
-bool
-monitor_z(const MonitorBaseline *baseline, const MonitorPoint *point, bool laney, double *z)
+MonitorStatus
+monitor_z(const MonitorBaseline *baseline, const MonitorPoint *point, bool laney, bool *has_z,
+		  double *z)
 {
 	double		se,
 				x;
 
+	*has_z = false;
 	*z = NAN;
-	if (!baseline_valid(baseline) ||
-		!point_value(point, baseline->range_lo, baseline->range_hi, &x) ||
-		!standard_error(baseline, point, laney, &se))
-		return false;
-	*z = z_of(x - baseline->centre, se);
-	return true;
+	if (!baseline_valid(baseline))
+		return MONITOR_BAD_BASELINE;
+	if (!point_value(point, baseline->range_lo, baseline->range_hi, &x))
+		return MONITOR_BAD_POINT;
+	if (standard_error(baseline, point, laney, &se))
+	{
+		*has_z = true;
+		*z = z_of(x - baseline->centre, se);
+	}
+	return MONITOR_OK;
 }
 
 /* ----------------------------------------------------------------------

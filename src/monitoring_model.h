@@ -46,10 +46,12 @@ typedef enum MonitorStatus
 	MONITOR_BAD_SCALE,			/* a mean's scale: lower bound not below the upper */
 	MONITOR_PARAMETER_CHANGED,	/* lambda or k differs from the series' earlier rows */
 	MONITOR_ARL_UNSUPPORTED,	/* λ below MONITOR_ARL_MIN_LAMBDA, h above MONITOR_ARL_MAX_H */
-	/* data: the server raises 22000 / XX000 as it sees fit */
-	MONITOR_BAD_POINT,			/* a period's n, weight, value or variance off its domain */
-	MONITOR_BAD_BASELINE,		/* a stored baseline state that fails its checks */
-	MONITOR_TOO_MANY_PERIODS,	/* more than MONITOR_MAX_PERIODS baseline periods */
+	/* data */
+	MONITOR_BAD_POINT,			/* a period's n, weight, value or variance off its domain
+								 * (not from a valid summary: an internal error) */
+	MONITOR_BAD_BASELINE,		/* a baseline state or composite that fails its checks
+								 * (a composite typed by hand: 22023 too) */
+	MONITOR_TOO_MANY_PERIODS,	/* more than MONITOR_MAX_PERIODS baseline periods (2^24) */
 	MONITOR_NO_ROOM,			/* the caller's buffer is too small for one more period */
 	MONITOR_NO_PERIODS			/* no baseline period has answers: the baseline is NULL */
 } MonitorStatus;
@@ -120,8 +122,10 @@ extern void monitor_metric_range(MonitorMetric metric, double *lo, double *hi);
  * followed directly by `count` MonitorPoint records, the baseline's periods
  * with answers in the aggregate's order (empty periods are only counted).
  * All fields are 4 or 8 bytes and the header is 48 bytes, so the records
- * are 8-byte aligned wherever the header is; the server puts a varlena
- * header in front and converts each field to network order in send/recv.
+ * are 8-byte aligned wherever the header is.  The server puts it at an
+ * 8-byte aligned offset of its varlena (after the 4-byte length and 4 bytes
+ * of padding), converts each field to network order in send/recv, and runs
+ * monitor_baseline_check on whatever it receives.
  *
  * The state keeps every period because the moving range needs their order
  * and the pooled centre, which is known only at the end.
@@ -187,8 +191,11 @@ extern MonitorStatus monitor_baseline_check(const MonitorBaselineState *state, s
  *				NaN when there is none (no limits can be drawn then).
  *	sigma_z		Laney's: the mean moving range of the periods' z-scores
  *				z_t = (x_t - centre) / √(variance / n_t), in the baseline's
- *				order, over 1.128 (d2 for ranges of two).  NaN with fewer than
- *				two periods or a variance that is 0 or unknown.
+ *				order, over 1.128 (d2 for ranges of two); not sd(z), which a
+ *				shift inside the baseline inflates by its whole size (see
+ *				monitoring_model.c).  Empty periods are skipped: the periods
+ *				either side of one make a moving range.  NaN with fewer
+ *				than two periods or a variance that is 0 or unknown.
  *	periods		periods with answers; empty_periods those without.
  *	n			Σ n_t.
  */
@@ -249,12 +256,13 @@ extern MonitorStatus monitor_limits(const MonitorBaseline *baseline, const Monit
 
 /*
  * The z-score the EWMA, CUSUM and run rules take: (x_t - centre) /
- * √(variance / n_t), times 1 / sigma_z when laney.  false (and *z NaN) when
- * the period has no z (see has_limits above): the running charts then skip
- * the period.
+ * √(variance / n_t), times 1 / sigma_z when laney.  *has_z is false (and *z
+ * NaN) when the period has none (see has_limits above): the running charts
+ * then skip the period.  MONITOR_BAD_BASELINE, MONITOR_BAD_POINT as
+ * monitor_limits.
  */
-extern bool monitor_z(const MonitorBaseline *baseline, const MonitorPoint *point, bool laney,
-					  double *z);
+extern MonitorStatus monitor_z(const MonitorBaseline *baseline, const MonitorPoint *point,
+							   bool laney, bool *has_z, double *z);
 
 /*
  * The EWMA of the z-scores, a window aggregate's running state.

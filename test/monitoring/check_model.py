@@ -251,9 +251,9 @@ def random_series(cases):
                 tally("runs signal")
             if laney and w["has_limits"]:
                 tally("laney limits")
-            equal("statuses", (got["lim_status"], got["ewma_status"], got["ewma_result_status"],
-                               got["cusum_status"], got["cusum_result_status"]),
-                  ("OK",) * 5, what)
+            equal("statuses", (got["lim_status"], got["z_status"], got["ewma_status"],
+                               got["ewma_result_status"], got["cusum_status"],
+                               got["cusum_result_status"]), ("OK",) * 6, what)
             equal("limits present", (got["has_limits"], got["has_z"]),
                   (float(w["has_limits"]), float(w["has_z"])), what)
             if w["has_limits"]:
@@ -470,7 +470,8 @@ def hand_cases():
     drv("compute")
     drv("chart 3 0 0.2 0.5")
     got = drv("obs mean 5 1 0 1 5")
-    equal("mean limits clipped to the scale", (got["lower"], got["upper"], got["z"]), (3.0, 5.0, 1.0))
+    equal("mean limits clipped to the scale", (got["lower"], got["upper"], got["z"]),
+          (3.0, 5.0, 1.0))
 
     # Laney with a single baseline period: no sigma_z, so no Laney limits,
     # while Shewhart's are there.
@@ -531,7 +532,8 @@ def hand_cases():
     equal("k changed mid-series", drv("obs share 30 50 50 5")["cusum_status"],
           "PARAMETER_CHANGED")
     for args, status in (("ewma_arl 0 3 0 1", "BAD_LAMBDA"), ("ewma_arl 1.01 3 0 1", "BAD_LAMBDA"),
-                         ("ewma_arl 0.2 0 0 1", "BAD_SIGMAS"), ("ewma_arl 0.2 nan 0 1", "BAD_SIGMAS"),
+                         ("ewma_arl 0.2 0 0 1", "BAD_SIGMAS"),
+                         ("ewma_arl 0.2 nan 0 1", "BAD_SIGMAS"),
                          ("ewma_arl 0.2 3 nan 1", "BAD_SHIFT"),
                          ("ewma_arl 0.005 3 0 1", "ARL_UNSUPPORTED"),
                          ("cusum_arl -0.1 5 0", "BAD_K"), ("cusum_arl 0.5 0 0", "BAD_H"),
@@ -555,10 +557,29 @@ def hand_cases():
     for raw in ("-1 10 500 0", "nan 10 500 0", "5 0 500 0", "5 10 1200 0", "5 10 -100 0",
                 "5 10 500 -1", "5 10 500 inf", "5 10 nan 0", "5 inf 500 0"):
         equal("invalid point", drv(f"base raw {raw}")["status"], "BAD_POINT", raw)
-        equal("invalid point charted", drv(f"obs raw {raw} 5")["lim_status"], "BAD_POINT", raw)
+        got = drv(f"obs raw {raw} 5")
+        equal("invalid point charted", (got["lim_status"], got["z_status"]),
+              ("BAD_POINT", "BAD_POINT"), raw)
     equal("value an ulp past the range", drv("base raw 3 3 300.00000000000006 0")["status"], "OK")
     base = drv("compute")
     equal("value an ulp past the range: clamped", base["centre"], 100.0)
+
+    # A baseline composite typed by hand: every field is checked before use.
+    drv("chart 3 0 0.2 0.5")
+    for raw in ("nps 0 100 nan -100 100", "share 50 100 1 0 100", "mean 3 1 nan -inf inf",
+                "mean 3 1 nan 1 5"):
+        got = drv(f"baseline_raw {raw}")
+        got = drv("obs raw 10 10 0 0 5" if raw.startswith(("nps", "mean 3 1 nan -inf"))
+                  else "obs raw 10 10 30 0 5")
+        equal("baseline typed by hand", (got["lim_status"], got["z_status"]), ("OK", "OK"), raw)
+    for raw in ("bogus 0 100 nan -100 100", "nps nan 100 nan -100 100", "nps 120 100 nan -100 100",
+                "nps 0 -1 nan -100 100", "nps 0 inf nan -100 100", "nps 0 100 -1 -100 100",
+                "nps 0 100 inf -100 100", "nps 0 100 nan -50 100", "share 50 100 nan -100 100",
+                "mean 3 1 nan 5 1", "mean 3 1 nan nan nan"):
+        drv(f"baseline_raw {raw}")
+        got = drv("obs raw 10 10 0 0 5")
+        equal("invalid baseline", (got["lim_status"], got["z_status"]),
+              ("BAD_BASELINE", "BAD_BASELINE"), raw)
 
     # Stored states: the checks catch every corrupted header field.
     drv("metric nps")

@@ -10,6 +10,8 @@
  *	base raw n weight sum variance	a point as given, for invalid ones
  *	compute							the baseline of the state
  *	given METRIC centre sd sigma_z lo hi	a baseline set by hand
+ *	baseline_raw METRIC centre variance sigma_z lo hi	a baseline as a user
+ *									might type its composite, unchecked
  *	chart sigmas laney lambda k		fresh EWMA, CUSUM and run-rule states
  *	obs nps|share|mean ... H		one charted period (as base), CUSUM's h last
  *	ewma_arl lambda L shift exact	average run lengths, with the microseconds taken
@@ -246,6 +248,17 @@ main(void)
 			printf("status=%s centre=%.17g variance=%.17g sigma_z=%.17g\n", name(s),
 				   baseline.centre, baseline.variance, baseline.sigma_z);
 		}
+		else if (strcmp(cmd, "baseline_raw") == 0)
+		{
+			memset(&baseline, 0, sizeof(baseline));
+			baseline.metric = (uint32_t) metric_of(kind);
+			baseline.centre = x[0];
+			baseline.variance = x[1];
+			baseline.sigma_z = x[2];
+			baseline.range_lo = x[3];
+			baseline.range_hi = x[4];
+			printf("status=OK\n");
+		}
 		else if (strcmp(cmd, "chart") == 0)
 		{
 			/* "chart sigmas laney lambda k": kind holds sigmas */
@@ -269,7 +282,8 @@ main(void)
 			MonitorCusumResult cr;
 			MonitorRunsResult rr;
 			MonitorStatus ls = monitor_limits(&baseline, &p, sigmas, laney, &lim);
-			bool		has_z = monitor_z(&baseline, &p, laney, &z);
+			bool		has_z;
+			MonitorStatus zs = monitor_z(&baseline, &p, laney, &has_z, &z);
 			MonitorStatus es = monitor_ewma_step(&ewma, lambda, has_z, z);
 			MonitorStatus cs = monitor_cusum_step(&cusum, k, has_z, z);
 			MonitorStatus es2,
@@ -279,12 +293,12 @@ main(void)
 			es2 = monitor_ewma_result(&ewma, sigmas, &er);
 			cs2 = monitor_cusum_result(&cusum, h, &cr);
 			monitor_runs_result(&runs, &rr);
-			printf("lim_status=%s has_limits=%d centre=%.17g lower=%.17g upper=%.17g z=%.17g signal=%s "
+			printf("lim_status=%s z_status=%s has_limits=%d centre=%.17g lower=%.17g upper=%.17g z=%.17g signal=%s "
 				   "has_z=%d ewma_status=%s ewma_result_status=%s ewma_has=%d ewma=%.17g ewma_lower=%.17g ewma_upper=%.17g ewma_signal=%s "
 				   "cusum_status=%s cusum_result_status=%s cusum_has=%d upper_sum=%.17g lower_sum=%.17g cusum_signal=%s "
 				   "runs_has=%d useful=%lld longest=%lld longest_max=%lld crossings=%lld crossings_min=%lld "
 				   "runs_signal=%d beyond=%d beyond_count=%lld\n",
-				   name(ls), lim.has_limits, lim.centre, lim.lower, lim.upper, lim.z,
+				   name(ls), name(zs), lim.has_limits, lim.centre, lim.lower, lim.upper, lim.z,
 				   monitor_signal_label(lim.signal), has_z, name(es), name(es2), er.has_value, er.ewma,
 				   er.lower, er.upper, monitor_signal_label(er.signal), name(cs), name(cs2),
 				   cr.has_value, cr.upper_sum, cr.lower_sum, monitor_signal_label(cr.signal),
