@@ -1043,7 +1043,8 @@ ewma_chain(double lambda, double sigmas, double shift, bool exact, int m, ArlWor
 				w->last[i] = j;
 			}
 		}
-		w->exit[i] = (cross > 0 ? tail[0] : 1.0 - tail[0]) + (cross <= m ? tail[m] : 1.0 - tail[m]);
+		w->exit[i] = (cross > 0 ? tail[0] : 1.0 - tail[0]) +
+			(cross <= m ? tail[m] : 1.0 - tail[m]);
 	}
 
 	memset(w->v, 0, sizeof(double) * m);
