@@ -4,16 +4,18 @@ EXTENSION = csm
 MODULE_big = csm
 
 # One list per metric family, so that families can be developed side by side.
-OBJS_CORE = src/csm.o src/codec.o src/counts.o src/counts_summary.o src/agg_state.o src/result_types.o
+OBJS_CORE = src/csm.o src/codec.o src/counts.o src/summary.o src/counts_summary.o src/agg_state.o \
+	src/result_types.o
 
 OBJS_RATINGS = src/rating_codec.o src/rating_summary.o src/rating_agg.o src/rating_metrics.o \
-	src/rating_scales.o src/rating_tally.o
+	src/rating_scales.o src/rating_tally.o src/rating_score.o
 
 OBJS_INFERENCE = src/distributions.o src/inference.o src/inference_args.o src/rating_inference.o
 
 OBJS_GAP = src/gap_codec.o src/gap_summary.o src/gap_agg.o src/gap_metrics.o
 
-OBJS_KANO = src/kano_codec.o src/kano_model.o src/kano_summary.o src/kano_agg.o src/kano_metrics.o
+OBJS_KANO = src/kano_codec.o src/kano_model.o src/kano_answer.o src/kano_summary.o src/kano_agg.o \
+	src/kano_metrics.o
 
 OBJS_WEIGHTED = src/weighted_codec.o src/weighted_summary.o src/weighted_agg.o \
 	src/weighted_metrics.o src/survey.o src/weighted_inference.o

@@ -19,8 +19,10 @@
 
 /*
  * Whether the call comes from an aggregate or window-aggregate node: the
- * tests AggCheckCallContext makes, done here without a call, so that the
- * per-row paths can take them inline.
+ * two tests AggCheckCallContext() makes, done here without a call, so that
+ * the per-row paths can take them inline.  (AggCheckCallContext() answers
+ * from exactly these two tests, so calling it as well could never add a
+ * case.)
  */
 static inline bool
 agg_state_from_aggregate(FunctionCallInfo fcinfo)
@@ -42,8 +44,7 @@ agg_state_for_update(FunctionCallInfo fcinfo)
 {
 	struct varlena *arg = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(0));
 
-	if (likely(!VARATT_IS_EXTENDED(arg) &&
-			   (agg_state_from_aggregate(fcinfo) || AggCheckCallContext(fcinfo, NULL) != 0)))
+	if (likely(!VARATT_IS_EXTENDED(arg) && agg_state_from_aggregate(fcinfo)))
 		return arg;
 	return agg_state_copy(PG_GETARG_DATUM(0));
 }

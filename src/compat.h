@@ -14,9 +14,21 @@
  *	 18: PG_MODULE_MAGIC_EXT names the module and its version for
  *		 pg_get_loaded_modules().
  *
- * Unchanged from 15 to 18, checked against the headers of each: the
- * aggregate support calls (AggCheckCallContext, AggGetAggref), the fmgr
- * interface, numeric_int4_opt_error, numeric_is_nan, numeric_normalize and
+ * It also sets what every server-side file shares whatever the major:
+ *
+ *	 - csm's text domain.  ereport() translates through TEXTDOMAIN, and _()
+ *	   translates words a message takes as %s (marked with gettext_noop()
+ *	   where they are defined), both from csm's catalog (nls.mk, po/), as
+ *	   PostgreSQL's own modules do; csm.c binds the domain when loaded.
+ *	 - the compiler's format checks on every message: a format that is not
+ *	   a string literal is an error (a pragma, since an explicit "warning"
+ *	   would escape -Werror), so that the compiler checks each message's
+ *	   arguments and xgettext sees each format.
+ *
+ * Unchanged from 15 to 18, checked against the headers of each: the node
+ * tags of an aggregate's calling context (AggState, WindowAggState: the
+ * tests AggCheckCallContext makes, agg_state.h), the fmgr interface,
+ * numeric_int4_opt_error, numeric_is_nan, numeric_normalize and
  * float8out_internal.
  */
 #ifndef CSM_COMPAT_H
@@ -39,5 +51,13 @@
 #else
 #define CSM_MODULE_MAGIC	PG_MODULE_MAGIC
 #endif
+
+#undef TEXTDOMAIN
+#define TEXTDOMAIN PG_TEXTDOMAIN("csm")
+
+#undef _
+#define _(x) dgettext(TEXTDOMAIN, x)
+
+#pragma GCC diagnostic error "-Wformat-nonliteral"
 
 #endif							/* CSM_COMPAT_H */

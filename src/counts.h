@@ -36,7 +36,6 @@
 
 typedef struct CountsLayout
 {
-	const char *type_name;		/* "rating_summary": for messages */
 	uint8_t		version;		/* binary format version written and read */
 	int			ncells;
 	int			nsums;			/* DD sums per cell after its count */
@@ -59,6 +58,16 @@ typedef struct CountsCell
 #define COUNTS_CELL_SIZE(l)		(8 + 16 * (size_t) (l)->nsums)
 #define COUNTS_BINARY_SIZE(l)	(1 + 8 * (size_t) (l)->has_total + \
 								 (size_t) (l)->ncells * COUNTS_CELL_SIZE(l))
+
+/*
+ * The payload of a stored value (counts_summary.h): wide, the total and
+ * every cell record; narrow, for plain counts with a total only, one
+ * 16-bit count per cell (their total is their sum).
+ */
+#define COUNTS_WIDE_PAYLOAD(l)	(8 * (size_t) (l)->has_total + \
+								 (size_t) (l)->ncells * COUNTS_CELL_SIZE(l))
+#define COUNTS_HAS_NARROW(l)	((l)->nsums == 0 && (l)->has_total)
+#define COUNTS_NARROW_PAYLOAD(l)	(2 * (size_t) (l)->ncells)
 /* Text: "{" + each cell "key:[count,sum,sum]," + "}" + NUL; keys have 2 digits. */
 #define COUNTS_TEXT_MAXLEN(l)	(3 + (size_t) (l)->ncells * \
 								 (6 + CODEC_INT64_MAXLEN + (l)->nsums * (CODEC_DD_MAXLEN + 1)))

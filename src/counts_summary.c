@@ -1,7 +1,8 @@
 /*
  * counts_summary.c
- *	  The server side of the counts core: forms, errors, input, output,
- *	  operators and the aggregate steps of every summary built on it.
+ *	  The server side of the counts core: forms, input, output, operators
+ *	  and the aggregate steps of every summary built on it.  Its errors are
+ *	  the core's (summary.c), worded by each type's SummaryType.
  */
 #include "postgres.h"
 
@@ -15,56 +16,19 @@
 static bool
 is_narrow(const CountsSummary *s)
 {
-	return (s->flags & COUNTS_NARROW) != 0;
-}
-
-pg_noreturn static void
-report_form(const CountsType *type, const CountsSummary *s)
-{
-	const CountsLayout *l = type->layout;
-
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("unsupported %s version %d", l->type_name, s->version),
-			 l->nsums == 0 ?
-			 errdetail("This release of csm reads %s version %d of %zu bytes (wide) or %zu bytes (narrow); this value has %u bytes and flags %d.",
-					   l->type_name, l->version, COUNTS_WIDE_SIZE(l),
-					   COUNTS_NARROW_SIZE(l->ncells), (unsigned) VARSIZE(s), s->flags) :
-			 errdetail("This release of csm reads %s version %d of %zu bytes; this value has %u bytes.",
-					   l->type_name, l->version, COUNTS_WIDE_SIZE(l), (unsigned) VARSIZE(s))));
-}
-
-/*
- * Values are built only by csm, so a size, version or form we do not know
- * means data written by another release; say so rather than misread it.
- */
-static void
-check_form(const CountsType *type, const CountsSummary *s)
-{
-	const CountsLayout *l = type->layout;
-	Size		size = VARSIZE(s);
-	uint8		form = s->flags & ~(l->nsums > 0 ? COUNTS_INEXACT : 0);
-
-	if (unlikely(s->version != l->version || s->reserved != 0 ||
-				 (form == 0 ? size != COUNTS_WIDE_SIZE(l) :
-				  form != COUNTS_NARROW || l->nsums != 0 ||
-				  size != COUNTS_NARROW_SIZE(l->ncells))))
-		report_form(type, s);
+	return (s->head.flags & SUMMARY_NARROW) != 0;
 }
 
 /* A summary argument, detoasted and checked, in whichever form it is. */
 CountsSummary *
-counts_summary_detoast(const CountsType *type, Datum d)
+counts_summary_detoast(const SummaryType *type, Datum d)
 {
-	CountsSummary *s = (CountsSummary *) PG_DETOAST_DATUM(d);
-
-	check_form(type, s);
-	return s;
+	return (CountsSummary *) summary_detoast(type, d);
 }
 
 /* The counts of s, in the wide layout counts.h reads. */
 void
-counts_summary_read(const CountsType *type, const CountsSummary *s, CountsRef out)
+counts_summary_read(const SummaryType *type, const CountsSummary *s, CountsRef out)
 {
 	const CountsLayout *l = type->layout;
 
@@ -85,25 +49,19 @@ counts_summary_read(const CountsType *type, const CountsSummary *s, CountsRef ou
 	}
 }
 
-/* An empty wide summary of the type: its header, payload to be written. */
+/* An empty wide summary of the type. */
 static CountsSummary *
-new_wide(const CountsType *type)
+new_wide(const SummaryType *type)
 {
-	CountsSummary *wide = palloc(COUNTS_WIDE_SIZE(type->layout));
-
-	SET_VARSIZE(wide, COUNTS_WIDE_SIZE(type->layout));
-	wide->version = type->layout->version;
-	wide->flags = 0;
-	wide->reserved = 0;
-	return wide;
+	return (CountsSummary *) summary_new(type, false);
 }
 
 /*
  * A summary argument in the wide form, which every accessor reads: the
- * stored value itself when it is wide, else a wide copy.
+ * stored value itself (detoasted) when it is wide, else a wide copy.
  */
 CountsSummary *
-counts_summary_open(const CountsType *type, Datum d)
+counts_summary_wide(const SummaryType *type, Datum d)
 {
 	CountsSummary *s = counts_summary_detoast(type, d);
 	CountsSummary *wide;
@@ -117,7 +75,7 @@ counts_summary_open(const CountsType *type, Datum d)
 
 /* The counts of summary argument argno, read into buf. */
 static CountsRef
-read_arg(FunctionCallInfo fcinfo, const CountsType *type, int argno, CountsBuffer *buf)
+read_arg(FunctionCallInfo fcinfo, const SummaryType *type, int argno, CountsBuffer *buf)
 {
 	CountsRef	v = counts_buffer_ref(buf);
 
@@ -126,7 +84,7 @@ read_arg(FunctionCallInfo fcinfo, const CountsType *type, int argno, CountsBuffe
 }
 
 int64
-counts_summary_total(const CountsType *type, const CountsSummary *s)
+counts_summary_total(const SummaryType *type, const CountsSummary *s)
 {
 	const CountsLayout *l = type->layout;
 	CountsBuffer buf;
@@ -157,7 +115,7 @@ fits_narrow(const CountsLayout *l, CountsRef v)
 
 /* Writes counts into s when its form holds them; false when it cannot. */
 static bool
-store(const CountsType *type, CountsSummary *s, CountsRef v)
+store(const SummaryType *type, CountsSummary *s, CountsRef v)
 {
 	const CountsLayout *l = type->layout;
 
@@ -177,136 +135,35 @@ store(const CountsType *type, CountsSummary *s, CountsRef v)
 
 /* A new summary of these counts, in the smallest form that holds them. */
 CountsSummary *
-counts_summary_make(const CountsType *type, CountsRef v)
+counts_summary_make(const SummaryType *type, CountsRef v)
 {
-	const CountsLayout *l = type->layout;
-	bool		narrow = fits_narrow(l, v);
-	Size		size = narrow ? COUNTS_NARROW_SIZE(l->ncells) : COUNTS_WIDE_SIZE(l);
-	CountsSummary *s = palloc0(size);
+	CountsSummary *s = (CountsSummary *) summary_new(type, fits_narrow(type->layout, v));
 
-	SET_VARSIZE(s, size);
-	s->version = l->version;
-	s->flags = narrow ? COUNTS_NARROW : 0;
 	store(type, s, v);
 	return s;
 }
 
-/* ---- errors --------------------------------------------------------------- */
-
-void
-counts_report(const CountsType *type, CodecStatus status, const CodecError *err,
-			  const char *input)
-{
-	const char *name = type->layout->type_name;
-
-	switch (status)
-	{
-		case CODEC_OK:
-			break;
-		case CODEC_SYNTAX:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s: \"%s\"", name, input),
-					 errdetail("Unexpected %s at character %zu.",
-							   input[err->position] ? "character" : "end of input",
-							   err->position + 1),
-					 errhint("%s", type->syntax_hint)));
-			break;
-		case CODEC_DUPLICATE:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s: \"%s\"", name, input),
-					 errdetail(type->duplicate_detail, (long long) err->value)));
-			break;
-		case CODEC_KEY_RANGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg(type->key_range,
-							err->value == PG_INT64_MAX ? "above 9223372036854775807" :
-							psprintf("%lld", (long long) err->value)),
-					 errdetail("%s", type->key_range_detail)));
-			break;
-		case CODEC_COUNT_RANGE:
-			ereport(ERROR,
-					(errcode(input ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
-							 ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg(input ? type->count_range : type->count_range_binary,
-							(long long) err->value),
-					 type->count_range_detail ?
-					 errdetail("%s", type->count_range_detail) : 0));
-			break;
-		case CODEC_TOTAL_RANGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("%s count out of range", name),
-					 errdetail("The combined number of %s exceeds %lld.",
-							   type->answers, (long long) PG_INT64_MAX)));
-			break;
-		case CODEC_TOTAL_MISMATCH:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary %s: total %lld does not match the counts",
-							name, (long long) err->value)));
-			break;
-		case CODEC_NOT_FINITE:
-			ereport(ERROR,
-					(errcode(input ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
-							 ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("%s sums must be finite numbers", name)));
-			break;
-		case CODEC_INCONSISTENT:
-			ereport(ERROR,
-					(errcode(input ? ERRCODE_INVALID_TEXT_REPRESENTATION :
-							 ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid %s: the sums are inconsistent", name),
-					 errdetail("%s", type->sums_detail ? type->sums_detail :
-							   "A summary without answers has zero sums, and each sum is a normalised pair.")));
-			break;
-		case CODEC_VERSION:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("unsupported binary %s version %lld", name, (long long) err->value),
-					 errdetail("This release of csm reads version %d.", type->layout->version)));
-			break;
-		case CODEC_LENGTH:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary %s: %lld bytes", name, (long long) err->value),
-					 errdetail("Version %d has exactly %zu bytes.",
-							   type->layout->version, COUNTS_BINARY_SIZE(type->layout))));
-			break;
-	}
-	elog(ERROR, "unexpected %s codec status %d", name, (int) status);
-}
-
 /* dst += sign * src, or the error that says why not. */
 static void
-add_checked(const CountsType *type, CountsRef dst, CountsRef src, int sign)
+add_checked(const SummaryType *type, CountsRef dst, CountsRef src, int sign)
 {
 	const CountsLayout *l = type->layout;
 	CodecError	err;
 	CodecStatus status = counts_add(l, dst, src, sign, &err);
 
 	if (status == CODEC_COUNT_RANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg(type->remove,
-						(long long) *counts_cell_n(l, src, (int) err.position),
-						(long long) err.value,
-						(long long) *counts_cell_n(l, dst, (int) err.position))));
+		summary_report_remove(type, *counts_cell_n(l, src, (int) err.position), err.value,
+							  *counts_cell_n(l, dst, (int) err.position));
 	if (status != CODEC_OK)
-		counts_report(type, status, &err, NULL);
+		summary_report(type, status, &err, NULL);
 	if (!counts_finite(l, dst))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s sum out of range", l->type_name),
-				 errdetail("The combined sums exceed the range of double precision.")));
+		summary_report_sum_range(type);
 }
 
 /* ---- input, output, operators --------------------------------------------- */
 
 Datum
-counts_summary_in(FunctionCallInfo fcinfo, const CountsType *type)
+counts_summary_in(FunctionCallInfo fcinfo, const SummaryType *type)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	CountsBuffer buf;
@@ -315,12 +172,12 @@ counts_summary_in(FunctionCallInfo fcinfo, const CountsType *type)
 	CodecStatus status = counts_parse_text(type->layout, str, v, &err);
 
 	if (status != CODEC_OK)
-		counts_report(type, status, &err, str);
+		summary_report(type, status, &err, str);
 	PG_RETURN_POINTER(counts_summary_make(type, v));
 }
 
 Datum
-counts_summary_out(FunctionCallInfo fcinfo, const CountsType *type)
+counts_summary_out(FunctionCallInfo fcinfo, const SummaryType *type)
 {
 	const CountsLayout *l = type->layout;
 	CountsBuffer counts;
@@ -331,7 +188,7 @@ counts_summary_out(FunctionCallInfo fcinfo, const CountsType *type)
 }
 
 Datum
-counts_summary_recv(FunctionCallInfo fcinfo, const CountsType *type)
+counts_summary_recv(FunctionCallInfo fcinfo, const SummaryType *type)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	CountsBuffer counts;
@@ -342,13 +199,13 @@ counts_summary_recv(FunctionCallInfo fcinfo, const CountsType *type)
 	status = counts_decode_binary(type->layout, (const uint8_t *) buf->data + buf->cursor,
 								  (size_t) (buf->len - buf->cursor), v, &err);
 	if (status != CODEC_OK)
-		counts_report(type, status, &err, NULL);
+		summary_report(type, status, &err, NULL);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(counts_summary_make(type, v));
 }
 
 Datum
-counts_summary_send(FunctionCallInfo fcinfo, const CountsType *type)
+counts_summary_send(FunctionCallInfo fcinfo, const SummaryType *type)
 {
 	const CountsLayout *l = type->layout;
 	CountsBuffer counts;
@@ -366,7 +223,7 @@ counts_summary_send(FunctionCallInfo fcinfo, const CountsType *type)
  * up to date with ON CONFLICT ... DO UPDATE SET s = t.s + EXCLUDED.s.
  */
 Datum
-counts_summary_operate(FunctionCallInfo fcinfo, const CountsType *type, int sign)
+counts_summary_operate(FunctionCallInfo fcinfo, const SummaryType *type, int sign)
 {
 	CountsBuffer a,
 				b;
@@ -378,7 +235,7 @@ counts_summary_operate(FunctionCallInfo fcinfo, const CountsType *type, int sign
 
 /* a = b (equal) or a <> b: the same answers, whatever the stored form. */
 Datum
-counts_summary_equal(FunctionCallInfo fcinfo, const CountsType *type, bool equal)
+counts_summary_equal(FunctionCallInfo fcinfo, const SummaryType *type, bool equal)
 {
 	CountsBuffer a,
 				b;
@@ -389,19 +246,9 @@ counts_summary_equal(FunctionCallInfo fcinfo, const CountsType *type, bool equal
 
 /* ---- aggregate steps ------------------------------------------------------ */
 
-/* The transition state to update (agg_state.h), checked. */
-CountsSummary *
-counts_state(FunctionCallInfo fcinfo, const CountsType *type)
-{
-	CountsSummary *s = (CountsSummary *) agg_state_for_update(fcinfo);
-
-	check_form(type, s);
-	return s;
-}
-
 /* s with its counts v, in place when its form holds them, else a new wide value. */
 static CountsSummary *
-store_or_widen(const CountsType *type, CountsSummary *s, CountsRef v)
+store_or_widen(const SummaryType *type, CountsSummary *s, CountsRef v)
 {
 	CountsSummary *wide;
 
@@ -419,7 +266,7 @@ store_or_widen(const CountsType *type, CountsSummary *s, CountsRef v)
  * errors.
  */
 Datum
-counts_step_slow(FunctionCallInfo fcinfo, const CountsType *type, int cell, int sign)
+counts_step_slow(FunctionCallInfo fcinfo, const SummaryType *type, int cell, int sign)
 {
 	const CountsLayout *l = type->layout;
 	CountsSummary *s = counts_state(fcinfo, type);
@@ -429,9 +276,9 @@ counts_step_slow(FunctionCallInfo fcinfo, const CountsType *type, int cell, int 
 
 	counts_summary_read(type, s, v);
 	if (sign < 0 && *count == 0)
-		elog(ERROR, "an answer leaves a %s window frame it never entered", l->type_name);
+		elog(ERROR, "an answer leaves a %s window frame it never entered", type->name);
 	if (sign > 0 && buf.total == PG_INT64_MAX)
-		counts_report(type, CODEC_TOTAL_RANGE, NULL, NULL);
+		summary_report(type, CODEC_TOTAL_RANGE, NULL, NULL);
 	*count += sign;
 	buf.total += sign;
 	PG_RETURN_POINTER(store_or_widen(type, s, v));
@@ -443,7 +290,7 @@ counts_step_slow(FunctionCallInfo fcinfo, const CountsType *type, int cell, int 
  * the summary in argument 1 enters or leaves the state.
  */
 Datum
-counts_summary_combine(FunctionCallInfo fcinfo, const CountsType *type, int sign)
+counts_summary_combine(FunctionCallInfo fcinfo, const SummaryType *type, int sign)
 {
 	CountsSummary *s = counts_state(fcinfo, type);
 	CountsBuffer a,
@@ -455,13 +302,16 @@ counts_summary_combine(FunctionCallInfo fcinfo, const CountsType *type, int sign
 	PG_RETURN_POINTER(store_or_widen(type, s, va));
 }
 
-/* Final function of the summary aggregates (rating_agg(), rollup(), ...): no answers give NULL. */
+/*
+ * Final function of the summary aggregates (rating_agg(), rollup(), ...):
+ * no answers give NULL; the value carries none of its state's flags.
+ */
 Datum
-counts_summary_final(FunctionCallInfo fcinfo, const CountsType *type)
+counts_summary_final(FunctionCallInfo fcinfo, const SummaryType *type)
 {
 	CountsSummary *s = counts_summary_detoast(type, PG_GETARG_DATUM(0));
 
 	if (counts_summary_total(type, s) == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(s);
+	PG_RETURN_POINTER(summary_final_value(type, &s->head));
 }

@@ -1,6 +1,6 @@
 /*
  * distributions.c
- *	  Normal, Student-t and beta distribution functions, in plain C.
+ *	  Normal, Student-t, beta and binomial distribution functions, in plain C.
  *
  * The normal quantile is Wichura's algorithm AS 241 (PPND16), relative
  * error about 1e-16.  The t CDF goes through the regularized incomplete
@@ -8,7 +8,9 @@
  * refines a Cornish-Fisher start by safeguarded Newton steps on that CDF,
  * so its accuracy is that of the CDF (test/stats checks it against scipy).
  * The beta quantile, for the Korn-Graubard interval of a weighted share,
- * is found the same way on the incomplete beta function itself.
+ * is found the same way on the incomplete beta function itself, and the
+ * binomial CDF is that function too (the quantile, for the run rules of
+ * monitoring, a bisection over the whole numbers).
  */
 #include <math.h>
 
@@ -153,7 +155,7 @@ lgamma_correction(double x)
  * of the digits a beta quantile needs; above 10 the Stirling form is
  * written so that the large terms cancel exactly (as R's lbeta() does).
  */
-static double
+double
 log_beta(double a, double b)
 {
 	double		p = a < b ? a : b;
@@ -437,4 +439,262 @@ beta_quantile(double p, double a, double b)
 		x = next;
 	}
 	return x;
+}
+
+/*
+ * P(X <= k) for X ~ Binomial(n, p): I_{1-p}(n - k, k + 1) for 0 <= k < n,
+ * the identity behind R's pbinom().  k is taken down to a whole number.
+ */
+double
+binomial_cdf(double k, double n, double p)
+{
+	if (isnan(k) || isnan(n) || isnan(p) || n < 0.0 || n != floor(n) || p < 0.0 || p > 1.0)
+		return NAN;
+	k = floor(k);
+	if (k < 0.0)
+		return 0.0;
+	if (k >= n)
+		return 1.0;
+	return incomplete_beta(n - k, k + 1.0, 1.0 - p, p);
+}
+
+/*
+ * The smallest whole k with P(X <= k) >= q, as R's qbinom(): a bisection
+ * over 0..n, so at most 64 evaluations of the CDF whatever n is.  q is
+ * lowered by 64 ulps first, as R does, so that a CDF rounding just below
+ * an exactly representable q does not move the answer up by one.
+ */
+double
+binomial_quantile(double q, double n, double p)
+{
+	double		lo = -1.0,
+				hi;
+
+	if (isnan(q) || isnan(n) || isnan(p) || q < 0.0 || q > 1.0 || n < 0.0 || n != floor(n) ||
+		p < 0.0 || p > 1.0)
+		return NAN;
+	if (p == 0.0 || n == 0.0 || q == 0.0)
+		return 0.0;
+	if (p == 1.0)
+		return n;
+	q *= 1.0 - 64.0 * 2.220446049250313e-16;
+	/* invariant: CDF(lo) < q <= CDF(hi), with CDF(-1) = 0 and CDF(n) = 1 */
+	hi = n;
+	for (int i = 0; i < 64 && hi - lo > 1.0; i++)
+	{
+		double		mid = floor(lo + (hi - lo) / 2.0);
+
+		if (binomial_cdf(mid, n, p) >= q)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
+/*
+ * The gamma-function family of the empirical-Bayes fits (ranking_model.c).
+ * Below x = 20 the recurrences psi(x) = psi(x + 1) - 1/x and psi'(x) =
+ * psi'(x + 1) + 1/x^2 move the argument up; from there the asymptotic series
+ * (Abramowitz & Stegun 6.3.18, 6.4.12, 6.1.41) are exact to double
+ * precision with the terms kept.  The differences at a and a + c are written
+ * so that nothing large cancels when c is small against a: the terms of the
+ * recurrence are taken in pairs, c / ((a + j)(a + j + c)), and the series'
+ * powers as v^k - u^k = (v - u)(v^(k-1) + ... + u^(k-1)) with v - u = -c u v.
+ */
+#define GAMMA_ASYMPTOTIC	20.0
+
+/* B_2k / 2k for k = 1..6, the coefficients of psi's series in x^-2k */
+static const double digamma_series[6] = {
+	1.0 / 12.0, -1.0 / 120.0, 1.0 / 252.0, -1.0 / 240.0, 1.0 / 132.0, -691.0 / 32760.0
+};
+
+/* B_2k for k = 1..7, the coefficients of psi''s series in x^-(2k+1) */
+static const double trigamma_series[7] = {
+	1.0 / 6.0, -1.0 / 30.0, 1.0 / 42.0, -1.0 / 30.0, 5.0 / 66.0, -691.0 / 2730.0, 7.0 / 6.0
+};
+
+/* B_2k / (2k (2k - 1)) for k = 1..6, log Gamma's series in x^-(2k-1) */
+static const double lgamma_series[6] = {
+	1.0 / 12.0, -1.0 / 360.0, 1.0 / 1260.0, -1.0 / 1680.0, 1.0 / 1188.0, -691.0 / 360360.0
+};
+
+double
+digamma(double x)
+{
+	double		r = 0.0,
+				u2,
+				series = 0.0;
+
+	if (!(x > 0.0))
+		return NAN;
+	if (isinf(x))
+		return INFINITY;
+	for (; x < GAMMA_ASYMPTOTIC; x += 1.0)
+		r -= 1.0 / x;
+	u2 = 1.0 / (x * x);
+	for (int k = 5; k >= 0; k--)
+		series = (series + digamma_series[k]) * u2;
+	return r + log(x) - 0.5 / x - series;
+}
+
+double
+trigamma(double x)
+{
+	double		r = 0.0,
+				u,
+				u2,
+				series = 0.0;
+
+	if (!(x > 0.0))
+		return NAN;
+	if (isinf(x))
+		return 0.0;
+	for (; x < GAMMA_ASYMPTOTIC; x += 1.0)
+		r += 1.0 / (x * x);
+	u = 1.0 / x;
+	u2 = u * u;
+	for (int k = 6; k >= 0; k--)
+		series = (series + trigamma_series[k]) * u2;
+	return r + u + 0.5 * u2 + series * u;
+}
+
+/*
+ * For x >= 20 and y = x + c, u = 1/x, v = 1/y: the sums
+ * s[m] = (v^m - u^m) / (v - u) = v^(m-1) + v^(m-2) u + ... + u^(m-1), m = 1..15.
+ */
+static void
+power_difference_quotients(double u, double v, double *s)
+{
+	double		up = 1.0;		/* u^(m-1) */
+
+	s[0] = 0.0;
+	s[1] = 1.0;
+	for (int m = 2; m <= 15; m++)
+	{
+		up *= u;
+		s[m] = v * s[m - 1] + up;
+	}
+}
+
+/* The three differences from the series, for x >= 20, c > 0. */
+static double
+log_pochhammer_series(double x, double c)
+{
+	double		u = 1.0 / x,
+				v = 1.0 / (x + c),
+				d = -c * u * v,
+				s[16],
+				series = 0.0;
+
+	power_difference_quotients(u, v, s);
+	for (int k = 1; k <= 6; k++)
+		series += lgamma_series[k - 1] * s[2 * k - 1];
+	/* (y - 1/2) log y - (x - 1/2) log x - c, plus the series' difference */
+	return (x - 0.5) * log1p(c / x) + c * (log(x + c) - 1.0) + d * series;
+}
+
+static double
+digamma_difference_series(double x, double c)
+{
+	double		u = 1.0 / x,
+				v = 1.0 / (x + c),
+				d = -c * u * v,
+				s[16],
+				series = 0.0;
+
+	power_difference_quotients(u, v, s);
+	for (int k = 1; k <= 6; k++)
+		series += digamma_series[k - 1] * s[2 * k];
+	/* log(y / x) - (v - u) / 2 - sum (B_2k / 2k)(v^2k - u^2k) */
+	return log1p(c / x) - 0.5 * d - d * series;
+}
+
+static double
+trigamma_difference_series(double x, double c)
+{
+	double		u = 1.0 / x,
+				v = 1.0 / (x + c),
+				d = -c * u * v,
+				s[16],
+				series = 0.0;
+
+	power_difference_quotients(u, v, s);
+	for (int k = 1; k <= 7; k++)
+		series += trigamma_series[k - 1] * s[2 * k + 1];
+	/* (u - v) + (u^2 - v^2) / 2 + sum B_2k (u^(2k+1) - v^(2k+1)) */
+	return -d * (1.0 + 0.5 * s[2] + series);
+}
+
+/* Whether the difference at (a, c) is a short sum over a whole c. */
+static int
+short_whole(double c)
+{
+	return c <= 32.0 && c == floor(c);
+}
+
+double
+log_pochhammer(double a, double c)
+{
+	double		r = 0.0;
+
+	if (!(a > 0.0) || !(c >= 0.0) || isinf(a) || isinf(c))
+		return NAN;
+	if (c == 0.0)
+		return 0.0;
+	if (short_whole(c))
+	{
+		for (double j = 0.0; j < c; j += 1.0)
+			r += log(a + j);
+		return r;
+	}
+	if (a < GAMMA_ASYMPTOTIC && c >= GAMMA_ASYMPTOTIC)
+		return lgamma(a + c) - lgamma(a);
+	for (; a < GAMMA_ASYMPTOTIC; a += 1.0)
+		r -= log1p(c / a);
+	return r + log_pochhammer_series(a, c);
+}
+
+double
+digamma_difference(double a, double c)
+{
+	double		r = 0.0;
+
+	if (!(a > 0.0) || !(c >= 0.0) || isinf(a) || isinf(c))
+		return NAN;
+	if (c == 0.0)
+		return 0.0;
+	if (short_whole(c))
+	{
+		for (double j = 0.0; j < c; j += 1.0)
+			r += 1.0 / (a + j);
+		return r;
+	}
+	if (a < GAMMA_ASYMPTOTIC && c >= GAMMA_ASYMPTOTIC)
+		return digamma(a + c) - digamma(a);
+	for (; a < GAMMA_ASYMPTOTIC; a += 1.0)
+		r += c / (a * (a + c));
+	return r + digamma_difference_series(a, c);
+}
+
+double
+trigamma_difference(double a, double c)
+{
+	double		r = 0.0;
+
+	if (!(a > 0.0) || !(c >= 0.0) || isinf(a) || isinf(c))
+		return NAN;
+	if (c == 0.0)
+		return 0.0;
+	if (short_whole(c))
+	{
+		for (double j = 0.0; j < c; j += 1.0)
+			r += 1.0 / ((a + j) * (a + j));
+		return r;
+	}
+	if (a < GAMMA_ASYMPTOTIC && c >= GAMMA_ASYMPTOTIC)
+		return trigamma(a) - trigamma(a + c);
+	for (; a < GAMMA_ASYMPTOTIC; a += 1.0)
+		r += c * (2.0 * a + c) / (a * a * (a + c) * (a + c));
+	return r + trigamma_difference_series(a, c);
 }

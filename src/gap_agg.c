@@ -14,7 +14,6 @@
 #include "fmgr.h"
 #include "utils/float.h"
 
-#include "agg_state.h"
 #include "gap_summary.h"
 
 PG_FUNCTION_INFO_V1(gap_accum);
@@ -34,10 +33,7 @@ PG_FUNCTION_INFO_V1(servqual_summary_final);
 static inline GapSummary *
 gap_state(FunctionCallInfo fcinfo)
 {
-	GapSummary *state = (GapSummary *) agg_state_for_update(fcinfo);
-
-	gap_summary_check(state);
-	return state;
+	return (GapSummary *) summary_state(fcinfo, &gap_summary_type);
 }
 
 static inline double
@@ -113,9 +109,7 @@ gap_row(GapSums *s, double p, double e, double w, int sign)
 		ggerr = -ggerr;
 	}
 	else if (unlikely(s->n == PG_INT64_MAX))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("gap_summary count out of range")));
+		summary_report(&gap_summary_type, CODEC_TOTAL_RANGE, NULL, NULL);
 	s->n += sign;
 	dd_accumulate(&s->w, w);
 	dd_accumulate(&s->wg, wg);
@@ -171,7 +165,7 @@ gap_summary_combine(PG_FUNCTION_ARGS)
 {
 	GapSummary *state = gap_state(fcinfo);
 
-	gap_sums_add(&state->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums, 1);
+	gap_summary_add(&state->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums, 1);
 	PG_RETURN_POINTER(state);
 }
 
@@ -180,7 +174,7 @@ gap_summary_retract(PG_FUNCTION_ARGS)
 {
 	GapSummary *state = gap_state(fcinfo);
 
-	gap_sums_add(&state->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums, -1);
+	gap_summary_add(&state->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums, -1);
 	PG_RETURN_POINTER(state);
 }
 
@@ -194,20 +188,9 @@ gap_summary_final(PG_FUNCTION_ARGS)
 	if (state->sums.n == 0)
 		PG_RETURN_NULL();
 	gap_summary_require_finite(&state->sums);
-	result = gap_summary_copy(state);
+	result = (GapSummary *) summary_copy(&state->head);
 	result->sums = gap_sums_canonical(&state->sums);
 	PG_RETURN_POINTER(result);
-}
-
-int
-servqual_item(int64 item)
-{
-	if (unlikely(item < 1 || item > SERVQUAL_ITEMS))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("SERVQUAL item " INT64_FORMAT " is out of range", item),
-				 errdetail("SERVQUAL items are numbered 1 to %d.", SERVQUAL_ITEMS)));
-	return (int) item;
 }
 
 static Datum
@@ -230,12 +213,10 @@ servqual_step(FunctionCallInfo fcinfo, int sign)
 			elog(ERROR, "a SERVQUAL answer leaves a window frame it never entered");
 			break;
 		case CODEC_NOT_FINITE:
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("servqual_summary sum out of range")));
+			summary_report_sum_range(&servqual_summary_type);
 			break;
 		default:
-			counts_report(&servqual_summary_type, CODEC_TOTAL_RANGE, &err, NULL);
+			summary_report(&servqual_summary_type, CODEC_TOTAL_RANGE, &err, NULL);
 	}
 	PG_RETURN_POINTER(state);
 }

@@ -57,6 +57,33 @@ gap_sums_finite(const GapSums *s)
 	return 1;
 }
 
+static DD
+dd_signed(DD v, int sign)
+{
+	return sign > 0 ? v : dd_neg(v);
+}
+
+CodecStatus
+gap_sums_add(GapSums *dst, const GapSums *src, int sign, CodecError *err)
+{
+	GapSums		r;
+
+	err->position = 0;
+	err->value = src->n;
+	if (sign > 0 ? src->n > INT64_MAX - dst->n : src->n > dst->n)
+		return sign > 0 ? CODEC_TOTAL_RANGE : CODEC_COUNT_RANGE;
+	r.n = sign > 0 ? dst->n + src->n : dst->n - src->n;
+	for (int i = 0; i < GAP_NSUMS; i++)
+		*gap_field(&r, i) = dd_add(*gap_field((GapSums *) dst, i),
+								   dd_signed(*gap_field((GapSums *) src, i), sign));
+	if (r.n == 0)
+		memset(&r, 0, sizeof(r));	/* an empty frame holds exact zeros */
+	else if (!gap_sums_finite(&r))	/* each sum on its own */
+		return CODEC_NOT_FINITE;
+	*dst = r;
+	return CODEC_OK;
+}
+
 static CodecStatus
 gap_check(const GapSums *s)
 {
@@ -215,7 +242,6 @@ servqual_key(int cell)
 }
 
 const CountsLayout servqual_layout = {
-	.type_name = "servqual_summary",
 	.version = SERVQUAL_SUMMARY_VERSION,
 	.ncells = SERVQUAL_ITEMS,
 	.nsums = 2,

@@ -50,7 +50,17 @@ extern const CountsLayout servqual_layout;
 
 /* The same sums with every pair normalised (aggregates defer that step). */
 extern GapSums gap_sums_canonical(const GapSums *s);
+/* Whether every sum, high and low part, is finite. */
 extern int	gap_sums_finite(const GapSums *s);
+
+/*
+ * dst += src (sign 1), or dst -= src (sign -1, window frames).  Checked,
+ * dst unchanged on error: a count past INT64_MAX (CODEC_TOTAL_RANGE),
+ * removing more answers than dst holds (CODEC_COUNT_RANGE), a sum beyond
+ * double precision (CODEC_NOT_FINITE).  A result without answers has exact
+ * zero sums.
+ */
+extern CodecStatus gap_sums_add(GapSums *dst, const GapSums *src, int sign, CodecError *err);
 
 extern CodecStatus gap_parse_text(const char *str, GapSums *s, CodecError *err);
 extern size_t gap_format_text(const GapSums *s, char *buf, size_t buflen);

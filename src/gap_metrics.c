@@ -14,8 +14,8 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
-#include "distributions.h"
 #include "gap_summary.h"
+#include "inference_args.h"
 #include "result_types.h"
 
 PG_FUNCTION_INFO_V1(gap_summary_weighted);
@@ -125,34 +125,14 @@ gap_summary_ci(PG_FUNCTION_ARGS)
 	GapSums		c = gap_sums_read(PG_GETARG_GAP_SUMMARY_P(0));
 	GapSums    *s = &c;
 	double		level = PG_GETARG_FLOAT8(1);
-	TupleDesc	tupdesc;
-	Datum		v[7];
-	bool		nulls[7] = {false};
-	double		mean,
-				sd,
-				se,
-				t;
+	double		sd;
 
-	if (!(level > 0.0 && level < 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level %g is out of range", level),
-				 errdetail("A confidence level lies strictly between 0 and 1, as in 0.95.")));
+	(void) inference_level(level);	/* bad arguments are errors even when empty */
 	if (s->n < 2)
 		PG_RETURN_NULL();
-	tupdesc = csm_result_tupdesc(fcinfo, "mean_interval");
-	mean = dd_value(dd_div_double(s->g, (double) s->n));
 	sd = gap_sd(s);
-	se = sd / sqrt((double) s->n);
-	t = t_quantile(0.5 + level / 2.0, (double) (s->n - 1));
-	v[0] = Float8GetDatum(mean);
-	v[1] = Float8GetDatum(mean - t * se);
-	v[2] = Float8GetDatum(mean + t * se);
-	v[3] = Float8GetDatum(se);
-	v[4] = Float8GetDatum(sd);
-	v[5] = Int64GetDatum(s->n - 1);
-	v[6] = Float8GetDatum(level);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, v, nulls)));
+	PG_RETURN_DATUM(inference_mean_interval(fcinfo, dd_value(dd_div_double(s->g, (double) s->n)),
+											sd / sqrt((double) s->n), sd, s->n, level));
 }
 
 /* ---- SERVQUAL ------------------------------------------------------------ */
@@ -302,7 +282,7 @@ servqual_empty(const ServqualSums *s)
 static Datum
 scores_call(FunctionCallInfo fcinfo, bool perceptions_only, bool weighted)
 {
-	ServqualSummary *s = PG_GETARG_SERVQUAL_SUMMARY_P(0);
+	ServqualSummary *s = PG_GETARG_SERVQUAL_SUMMARY_WIDE(0);
 	double		w[SERVQUAL_DIMENSIONS];
 
 	if (weighted)

@@ -2,11 +2,15 @@
  * gap_summary.c
  *	  gap_summary and servqual_summary: input, output, send, receive,
  *	  merging and equality.
+ *
+ * gap_summary is a fixed-field summary with a codec of its own
+ * (gap_codec.c) on the core's services (summary.h): the header check,
+ * new and copied values, the transition state and the error reporter.
+ * servqual_summary is a counts-core type (counts_summary.c does the work).
  */
 #include "postgres.h"
 
 #include "fmgr.h"
-#include "common/int.h"
 #include "libpq/pqformat.h"
 
 #include "gap_summary.h"
@@ -26,68 +30,24 @@ PG_FUNCTION_INFO_V1(servqual_summary_merge);
 PG_FUNCTION_INFO_V1(servqual_summary_eq);
 PG_FUNCTION_INFO_V1(servqual_summary_ne);
 
-static void
-report_version(const char *type, int found, int expected, size_t size, size_t have)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("unsupported %s version %d", type, found),
-			 errdetail("This release of csm reads %s version %d of %zu bytes; this value has %zu bytes.",
-					   type, expected, size, have)));
-}
+/* ---- gap_summary ------------------------------------------------------- */
 
-void
-gap_summary_check(const GapSummary *s)
-{
-	if (unlikely(s->version != GAP_SUMMARY_VERSION || VARSIZE(s) != sizeof(GapSummary)))
-		report_version("gap_summary", s->version, GAP_SUMMARY_VERSION, sizeof(GapSummary), VARSIZE(s));
-}
+const SummaryType gap_summary_type = {
+	.name = "gap_summary",
+	.version = GAP_SUMMARY_VERSION,
+	.size = sizeof(GapSummary),
+	.binary_size = GAP_BINARY_SIZE,
+	.wording = SUMMARY_VALUED,
+	.syntax_hint = gettext_noop("A gap_summary is written as {n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}."),
+	.count_detail = gettext_noop("Counts are whole numbers from 0."),
+	.answers = gettext_noop("answers"),
+	.sums_detail = gettext_noop("A summary without answers has zero sums, and each sum is a normalised pair."),
+};
 
 GapSummary *
 gap_summary_new(void)
 {
-	GapSummary *s = palloc0(sizeof(GapSummary));
-
-	SET_VARSIZE(s, sizeof(GapSummary));
-	s->version = GAP_SUMMARY_VERSION;
-	return s;
-}
-
-GapSummary *
-gap_summary_copy(const GapSummary *src)
-{
-	GapSummary *s = palloc(sizeof(GapSummary));
-
-	memcpy(s, src, sizeof(GapSummary));
-	return s;
-}
-
-GapSummary *
-gap_summary_from_datum(Datum d)
-{
-	GapSummary *s = (GapSummary *) PG_DETOAST_DATUM(d);
-
-	gap_summary_check(s);
-	return s;
-}
-
-static void
-report_count_overflow(const char *type)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s count out of range", type),
-			 errdetail("The combined number of answers exceeds %lld.", (long long) PG_INT64_MAX)));
-}
-
-static void
-require_finite(double v, const char *type)
-{
-	if (unlikely(!isfinite(v)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s sum out of range", type),
-				 errdetail("The combined sums exceed the range of double precision.")));
+	return (GapSummary *) summary_new(&gap_summary_type, false);
 }
 
 /* Aggregates check their sums once, when read, rather than on every row. */
@@ -95,108 +55,40 @@ void
 gap_summary_require_finite(const GapSums *s)
 {
 	if (unlikely(!gap_sums_finite(s)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("gap_summary sum out of range"),
-				 errdetail("The sums exceed the range of double precision.")));
+		summary_report_sum_range(&gap_summary_type);
 }
 
-static DD
-dd_signed(DD v, int sign)
-{
-	return sign > 0 ? v : dd_neg(v);
-}
-
-/* dst += sign * src: sign -1 removes src from a window frame */
+/* dst += sign * src (sign -1 removes src from a window frame), or the error. */
 void
-gap_sums_add(GapSums *dst, const GapSums *src, int sign)
+gap_summary_add(GapSums *dst, const GapSums *src, int sign)
 {
-	int64		n;
+	CodecError	err;
 
-	if (sign > 0 ? pg_add_s64_overflow(dst->n, src->n, &n) : pg_sub_s64_overflow(dst->n, src->n, &n))
-		report_count_overflow("gap_summary");
-	if (n < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("cannot remove %lld answers from a gap_summary holding %lld",
-						(long long) src->n, (long long) dst->n)));
-	dst->n = n;
-	dst->w = dd_add(dst->w, dd_signed(src->w, sign));
-	dst->wg = dd_add(dst->wg, dd_signed(src->wg, sign));
-	dst->g = dd_add(dst->g, dd_signed(src->g, sign));
-	dst->gg = dd_add(dst->gg, dd_signed(src->gg, sign));
-	dst->p = dd_add(dst->p, dd_signed(src->p, sign));
-	dst->e = dd_add(dst->e, dd_signed(src->e, sign));
-	require_finite(dst->w.hi + dst->wg.hi + dst->gg.hi + dst->p.hi + dst->e.hi, "gap_summary");
-	if (n == 0)
-		memset(dst, 0, sizeof(*dst));	/* an empty frame holds exact zeros */
-}
-
-#define SERVQUAL_RANGE_DETAIL \
-	"Counts are whole numbers from 0; SERVQUAL items run from 1 to 22."
-
-static void
-report_codec_error(CodecStatus status, const CodecError *err, const char *input)
-{
-	const char *type = "gap_summary";
-
-	switch (status)
+	switch (gap_sums_add(dst, src, sign, &err))
 	{
 		case CODEC_OK:
 			return;
-		case CODEC_SYNTAX:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s: \"%s\"", type, input),
-					 errdetail("Unexpected %s at character %zu.",
-							   input[err->position] ? "character" : "end of input",
-							   err->position + 1),
-					 errhint("A gap_summary is written as {n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}.")));
-			break;
 		case CODEC_COUNT_RANGE:
-			ereport(ERROR,
-					(errcode(input ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("%s value %lld is out of range", type, (long long) err->value),
-					 errdetail("Counts are whole numbers from 0.")));
+			summary_report_remove(&gap_summary_type, src->n, 0, dst->n);
 			break;
 		case CODEC_NOT_FINITE:
-			ereport(ERROR,
-					(errcode(input ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("%s sums must be finite numbers", type)));
-			break;
-		case CODEC_INCONSISTENT:
-			ereport(ERROR,
-					(errcode(input ? ERRCODE_INVALID_TEXT_REPRESENTATION : ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid %s: the sums are inconsistent", type),
-					 errdetail("A summary without answers has zero sums, and each sum is a normalised pair.")));
-			break;
-		case CODEC_VERSION:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("unsupported binary %s version %lld", type, (long long) err->value),
-					 errdetail("This release of csm reads version %d.", GAP_SUMMARY_VERSION)));
-			break;
-		case CODEC_LENGTH:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary %s: %lld bytes", type, (long long) err->value),
-					 errdetail("Version %d has exactly %d bytes.", GAP_SUMMARY_VERSION, GAP_BINARY_SIZE)));
+			summary_report_sum_range(&gap_summary_type);
 			break;
 		default:
-			break;
+			summary_report(&gap_summary_type, CODEC_TOTAL_RANGE, &err, NULL);
 	}
-	elog(ERROR, "unexpected gap codec status %d", (int) status);
 }
-
 
 Datum
 gap_summary_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 	GapSummary *s = gap_summary_new();
-	CodecError err;
+	CodecError	err;
+	CodecStatus status = gap_parse_text(str, &s->sums, &err);
 
-	report_codec_error(gap_parse_text(str, &s->sums, &err), &err, str);
+	if (status != CODEC_OK)
+		summary_report(&gap_summary_type, status, &err, str);
 	PG_RETURN_POINTER(s);
 }
 
@@ -215,11 +107,12 @@ gap_summary_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	GapSummary *s = gap_summary_new();
-	CodecError err;
+	CodecError	err;
+	CodecStatus status = gap_decode_binary((const uint8_t *) buf->data + buf->cursor,
+										   (size_t) (buf->len - buf->cursor), &s->sums, &err);
 
-	report_codec_error(gap_decode_binary((const uint8_t *) buf->data + buf->cursor,
-										 (size_t) (buf->len - buf->cursor), &s->sums, &err),
-					   &err, NULL);
+	if (status != CODEC_OK)
+		summary_report(&gap_summary_type, status, &err, NULL);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(s);
 }
@@ -240,9 +133,9 @@ gap_summary_send(PG_FUNCTION_ARGS)
 Datum
 gap_summary_merge(PG_FUNCTION_ARGS)
 {
-	GapSummary *r = gap_summary_copy(PG_GETARG_GAP_SUMMARY_P(0));
+	GapSummary *r = (GapSummary *) summary_copy(&PG_GETARG_GAP_SUMMARY_P(0)->head);
 
-	gap_sums_add(&r->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums, 1);
+	gap_summary_add(&r->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums, 1);
 	PG_RETURN_POINTER(r);
 }
 
@@ -267,17 +160,36 @@ gap_summary_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!gap_sums_equal(&PG_GETARG_GAP_SUMMARY_P(0)->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums));
 }
 
-const CountsType servqual_summary_type = {
+/* ---- servqual_summary -------------------------------------------------- */
+
+/* A SERVQUAL item number, for the aggregates and the accessors alike. */
+int
+servqual_item(int64 item)
+{
+	if (unlikely(item < 1 || item > SERVQUAL_ITEMS))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("SERVQUAL item %lld is out of range", (long long) item),
+				 errdetail("SERVQUAL items are numbered 1 to %d.", SERVQUAL_ITEMS)));
+	return (int) item;
+}
+
+#define SERVQUAL_RANGE_DETAIL \
+	gettext_noop("Counts are whole numbers from 0; SERVQUAL items run from 1 to 22.")
+
+const SummaryType servqual_summary_type = {
+	.name = "servqual_summary",
+	.version = SERVQUAL_SUMMARY_VERSION,
 	.layout = &servqual_layout,
-	.syntax_hint = "A servqual_summary is written as item:[answers,sum of perceptions,sum of expectations], for example {1:[3,15,18]}; {} has none.",
-	.key_range = "servqual_summary value %s is out of range",
-	.key_range_detail = SERVQUAL_RANGE_DETAIL,
-	.duplicate_detail = "Item %lld appears more than once.",
-	.count_range = "servqual_summary value %lld is out of range",
-	.count_range_binary = "servqual_summary value %lld is out of range",
-	.count_range_detail = SERVQUAL_RANGE_DETAIL,
-	.answers = "answers",
-	.remove = "cannot remove %lld answers to item %lld from a servqual_summary holding %lld",
+	.wording = SUMMARY_VALUED,
+	.syntax_hint = gettext_noop("A servqual_summary is written as item:[answers,sum of perceptions,sum of expectations], for example {1:[3,15,18]}; {} has none."),
+	.key = gettext_noop("item"),
+	.key_capitalised = gettext_noop("Item"),
+	.key_detail = SERVQUAL_RANGE_DETAIL,
+	.count_detail = SERVQUAL_RANGE_DETAIL,
+	.answers = gettext_noop("answers"),
+	.removed = gettext_noop("answers to item"),
+	.sums_detail = gettext_noop("A summary without answers has zero sums, and each sum is a normalised pair."),
 };
 
 Datum

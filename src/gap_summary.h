@@ -1,7 +1,8 @@
 /*
  * gap_summary.h
  *	  The gap_summary and servqual_summary types: sums behind the gap
- *	  models, stored as plain varlenas with a version byte.  A
+ *	  models, stored as summaries (summary.h).  A gap_summary is a
+ *	  fixed-field summary with its own codec (gap_codec.h); a
  *	  servqual_summary is a summary of the counts core (counts_summary.h),
  *	  always in the wide form.
  */
@@ -14,39 +15,44 @@
 #include "compat.h"
 #include "counts_summary.h"
 #include "gap_codec.h"
+#include "summary.h"
 
 typedef struct GapSummary
 {
-	int32		vl_len_;		/* varlena header (do not touch directly) */
-	uint8		version;		/* GAP_SUMMARY_VERSION */
-	uint8		flags;			/* reserved, always 0 */
-	uint16		reserved;		/* always 0 */
+	SummaryHeader head;			/* version GAP_SUMMARY_VERSION, flags 0 */
 	GapSums		sums;
 } GapSummary;
 
+StaticAssertDecl(sizeof(GapSummary) == SUMMARY_HEADER_SIZE + 8 + GAP_NSUMS * 16,
+				 "a GapSummary is the header, the count and the six sums");
+
 typedef struct ServqualSummary
 {
-	int32		vl_len_;
-	uint8		version;		/* SERVQUAL_SUMMARY_VERSION */
-	uint8		flags;			/* 0: wide */
-	uint16		reserved;
+	SummaryHeader head;			/* version SERVQUAL_SUMMARY_VERSION, flags 0 */
 	ServqualSums sums;
 } ServqualSummary;
 
-extern const CountsType servqual_summary_type;
+StaticAssertDecl(sizeof(ServqualSummary) == SUMMARY_HEADER_SIZE + SERVQUAL_ITEMS * (8 + 2 * 16),
+				 "a ServqualSummary is the counts core's wide form of its layout");
 
-#define PG_GETARG_GAP_SUMMARY_P(n)		gap_summary_from_datum(PG_GETARG_DATUM(n))
-#define PG_GETARG_SERVQUAL_SUMMARY_P(n) \
-	((ServqualSummary *) counts_summary_open(&servqual_summary_type, PG_GETARG_DATUM(n)))
+extern const SummaryType gap_summary_type;
+extern const SummaryType servqual_summary_type;
+
+/* A gap_summary argument, detoasted and checked. */
+#define PG_GETARG_GAP_SUMMARY_P(n) \
+	((GapSummary *) summary_detoast(&gap_summary_type, PG_GETARG_DATUM(n)))
+/*
+ * A servqual_summary argument, detoasted: the type has only the wide form,
+ * which counts_summary_wide() returns as it is.
+ */
+#define PG_GETARG_SERVQUAL_SUMMARY_WIDE(n) \
+	((ServqualSummary *) counts_summary_wide(&servqual_summary_type, PG_GETARG_DATUM(n)))
 
 extern GapSummary *gap_summary_new(void);
-extern GapSummary *gap_summary_copy(const GapSummary *src);
-extern GapSummary *gap_summary_from_datum(Datum d);
-extern void gap_summary_check(const GapSummary *s);
-extern void gap_sums_add(GapSums *dst, const GapSums *src, int sign);
+extern void gap_summary_add(GapSums *dst, const GapSums *src, int sign);
 extern void gap_summary_require_finite(const GapSums *s);
 
-/* An item number 1..22, or an ERROR naming it (gap_agg.c). */
+/* An item number 1..22, or an ERROR naming it. */
 extern int	servqual_item(int64 item);
 
 #endif							/* CSM_GAP_SUMMARY_H */

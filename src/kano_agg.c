@@ -10,9 +10,8 @@
 #include "postgres.h"
 
 #include "fmgr.h"
-#include "utils/builtins.h"
 
-#include "kano_model.h"
+#include "kano_answer.h"
 #include "kano_summary.h"
 
 PG_FUNCTION_INFO_V1(kano_accum_int4);
@@ -22,29 +21,6 @@ PG_FUNCTION_INFO_V1(kano_retract_text);
 PG_FUNCTION_INFO_V1(kano_summary_combine);
 PG_FUNCTION_INFO_V1(kano_summary_retract);
 PG_FUNCTION_INFO_V1(kano_summary_final);
-
-void
-kano_report_answer(int64 answer, const char *question)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("Kano %s answer " INT64_FORMAT " is out of range", question, answer),
-			 errdetail("Kano answers are 1 (like), 2 (must-be), 3 (neutral), 4 (live-with) and 5 (dislike).")));
-}
-
-int
-kano_answer_from_text(text *answer, const char *question)
-{
-	char	   *label = text_to_cstring(answer);
-	int			a = kano_answer_from_label(label);
-
-	if (unlikely(a == 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid Kano %s answer \"%s\"", question, label),
-				 errdetail("Kano answers are like, must-be (or expect), neutral, live-with (or tolerate) and dislike, or 1 to 5; case does not matter.")));
-	return a;
-}
 
 /* One answer pair enters (1) or leaves (-1) the state. */
 #define KANO_STEP(f, d, sign) \

@@ -25,7 +25,6 @@ kano_key(int cell)
 }
 
 const CountsLayout kano_layout = {
-	.type_name = "kano_summary",
 	.version = KANO_SUMMARY_VERSION,
 	.ncells = KANO_CELLS,
 	.nsums = 0,

@@ -11,6 +11,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "kano_answer.h"
 #include "kano_model.h"
 #include "kano_summary.h"
 #include "result_types.h"
@@ -177,7 +178,7 @@ result_datum(FunctionCallInfo fcinfo, const KanoSummary *s, double threshold)
 Datum
 kano_summary_result(PG_FUNCTION_ARGS)
 {
-	KanoSummary *s = PG_GETARG_KANO_SUMMARY_P(0);
+	KanoSummary *s = PG_GETARG_KANO_SUMMARY_WIDE(0);
 	double		threshold = require_threshold(PG_GETARG_FLOAT8(1));
 
 	if (s->counts.n == 0)
@@ -188,7 +189,7 @@ kano_summary_result(PG_FUNCTION_ARGS)
 Datum
 kano_summary_result_final(PG_FUNCTION_ARGS)
 {
-	KanoSummary *s = PG_GETARG_KANO_SUMMARY_P(0);
+	KanoSummary *s = PG_GETARG_KANO_SUMMARY_WIDE(0);
 
 	if (s->counts.n == 0)
 		PG_RETURN_NULL();
@@ -207,7 +208,7 @@ category(FunctionCallInfo fcinfo, const KanoSummary *s, double threshold)
 Datum
 kano_summary_category(PG_FUNCTION_ARGS)
 {
-	KanoSummary *s = PG_GETARG_KANO_SUMMARY_P(0);
+	KanoSummary *s = PG_GETARG_KANO_SUMMARY_WIDE(0);
 	double		threshold = require_threshold(PG_GETARG_FLOAT8(1));
 
 	if (s->counts.n == 0)
@@ -218,7 +219,7 @@ kano_summary_category(PG_FUNCTION_ARGS)
 Datum
 kano_summary_category_final(PG_FUNCTION_ARGS)
 {
-	KanoSummary *s = PG_GETARG_KANO_SUMMARY_P(0);
+	KanoSummary *s = PG_GETARG_KANO_SUMMARY_WIDE(0);
 
 	if (s->counts.n == 0)
 		PG_RETURN_NULL();
@@ -230,7 +231,7 @@ kano_summary_better(PG_FUNCTION_ARGS)
 {
 	KanoResult	r;
 
-	kano_evaluate(&PG_GETARG_KANO_SUMMARY_P(0)->counts, 0.0, &r);
+	kano_evaluate(&PG_GETARG_KANO_SUMMARY_WIDE(0)->counts, 0.0, &r);
 	if (!r.has_coefficients)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(r.better);
@@ -241,7 +242,7 @@ kano_summary_worse(PG_FUNCTION_ARGS)
 {
 	KanoResult	r;
 
-	kano_evaluate(&PG_GETARG_KANO_SUMMARY_P(0)->counts, 0.0, &r);
+	kano_evaluate(&PG_GETARG_KANO_SUMMARY_WIDE(0)->counts, 0.0, &r);
 	if (!r.has_coefficients)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(r.worse);
@@ -253,7 +254,7 @@ kano_summary_count(PG_FUNCTION_ARGS)
 	KanoResult	r;
 	KanoClass	k = class_of_datum(PG_GETARG_DATUM(1));
 
-	kano_evaluate(&PG_GETARG_KANO_SUMMARY_P(0)->counts, 0.0, &r);
+	kano_evaluate(&PG_GETARG_KANO_SUMMARY_WIDE(0)->counts, 0.0, &r);
 	PG_RETURN_INT64(r.count[k]);
 }
 
@@ -261,7 +262,7 @@ kano_summary_count(PG_FUNCTION_ARGS)
 Datum
 kano_summary_pair_count(PG_FUNCTION_ARGS)
 {
-	KanoSummary *s = PG_GETARG_KANO_SUMMARY_P(0);
+	KanoSummary *s = PG_GETARG_KANO_SUMMARY_WIDE(0);
 	int			f = kano_answer_from_int(PG_GETARG_INT32(1), "functional");
 	int			d = kano_answer_from_int(PG_GETARG_INT32(2), "dysfunctional");
 

@@ -18,16 +18,18 @@ PG_FUNCTION_INFO_V1(kano_summary_merge);
 PG_FUNCTION_INFO_V1(kano_summary_eq);
 PG_FUNCTION_INFO_V1(kano_summary_ne);
 
-const CountsType kano_summary_type = {
+const SummaryType kano_summary_type = {
+	.name = "kano_summary",
+	.version = KANO_SUMMARY_VERSION,
 	.layout = &kano_layout,
-	.syntax_hint = "A kano_summary is written as pair:count entries, the pair being the functional then the dysfunctional answer (1 to 5), for example {15:3,33:2}; {} has none.",
-	.key_range = "answer pair %s is out of range for type kano_summary",
-	.key_range_detail = "A pair is two digits, the functional then the dysfunctional answer, each from 1 to 5 (11 to 55).",
-	.duplicate_detail = "Answer pair %lld appears more than once.",
-	.count_range = "count of answer pair %lld is out of range for type bigint",
-	.count_range_binary = "invalid binary kano_summary: negative count for answer pair %lld",
-	.answers = "answer pairs",
-	.remove = "cannot remove %lld answer pairs %lld from a kano_summary holding %lld",
+	.wording = SUMMARY_KEYED,
+	.syntax_hint = gettext_noop("A kano_summary is written as pair:count entries, the pair being the functional then the dysfunctional answer (1 to 5), for example {15:3,33:2}; {} has none."),
+	.key = gettext_noop("answer pair"),
+	.key_capitalised = gettext_noop("Answer pair"),
+	.key_detail = gettext_noop("A pair is two digits, the functional then the dysfunctional answer, each from 1 to 5 (11 to 55)."),
+	.answers = gettext_noop("answer pairs"),
+	.removed = gettext_noop("answer pairs"),
+	.sums_detail = gettext_noop("A summary without answers has zero sums, and each sum is a normalised pair."),
 };
 
 Datum

@@ -19,29 +19,20 @@
 /* A kano_summary in the wide form. */
 typedef struct KanoSummary
 {
-	int32		vl_len_;		/* varlena header (do not touch directly) */
-	uint8		version;		/* KANO_SUMMARY_VERSION */
-	uint8		flags;			/* 0: wide */
-	uint16		reserved;		/* always 0 */
+	SummaryHeader head;			/* version KANO_SUMMARY_VERSION, flags 0 */
 	KanoCounts	counts;
 } KanoSummary;
 
-extern const CountsType kano_summary_type;
+StaticAssertDecl(sizeof(KanoSummary) == SUMMARY_HEADER_SIZE + 8 * (1 + KANO_CELLS),
+				 "a KanoSummary is the counts core's wide form of the Kano layout");
 
-/* Every kano_summary argument an accessor reads, in the wide form. */
-#define PG_GETARG_KANO_SUMMARY_P(n) \
-	((KanoSummary *) counts_summary_open(&kano_summary_type, PG_GETARG_DATUM(n)))
+extern const SummaryType kano_summary_type;
 
-/* A respondent's answer, 1..5, or an ERROR naming the bad value (kano_agg.c). */
-extern int	kano_answer_from_text(text *answer, const char *question);
-pg_noreturn extern pg_attribute_cold void kano_report_answer(int64 answer, const char *question);
-
-static inline int
-kano_answer_from_int(int64 answer, const char *question)
-{
-	if (unlikely(answer < 1 || answer > KANO_ANSWERS))
-		kano_report_answer(answer, question);
-	return (int) answer;
-}
+/*
+ * A kano_summary argument in the wide form every accessor reads: the
+ * detoasted value when it is stored wide, else a wide copy of it.
+ */
+#define PG_GETARG_KANO_SUMMARY_WIDE(n) \
+	((KanoSummary *) counts_summary_wide(&kano_summary_type, PG_GETARG_DATUM(n)))
 
 #endif							/* CSM_KANO_SUMMARY_H */

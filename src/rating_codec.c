@@ -7,20 +7,19 @@
  */
 #include "rating_codec.h"
 
-static int
+int
 rating_cell(int64_t key)
 {
 	return key >= RATING_MIN && key <= RATING_MAX ? (int) key : -1;
 }
 
-static int64_t
+int64_t
 rating_key(int cell)
 {
 	return cell;
 }
 
 const CountsLayout rating_layout = {
-	.type_name = "rating_summary",
 	.version = RATING_SUMMARY_VERSION,
 	.ncells = RATING_NVALUES,
 	.nsums = 0,

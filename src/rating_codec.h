@@ -24,4 +24,8 @@ typedef struct RatingHistogram
 
 extern const CountsLayout rating_layout;
 
+/* A rating's cell (-1 for a key outside 0..10) and a cell's rating, for every layout keyed by rating. */
+extern int	rating_cell(int64_t key);
+extern int64_t rating_key(int cell);
+
 #endif							/* CSM_RATING_CODEC_H */

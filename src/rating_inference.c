@@ -17,7 +17,6 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 
-#include "distributions.h"
 #include "inference.h"
 #include "inference_args.h"
 #include "rating_scales.h"
@@ -149,7 +148,7 @@ nps_interval_result(FunctionCallInfo fcinfo, const RatingSummary *s, double leve
 Datum
 rating_summary_nps_ci(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 	double		level = PG_GETARG_FLOAT8(1);
 	NpsMethod	method = nps_method(text_to_cstring(PG_GETARG_TEXT_PP(2)), true);
 
@@ -162,7 +161,7 @@ rating_summary_nps_ci(PG_FUNCTION_ARGS)
 Datum
 rating_summary_nps_ci_final(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 
 	RETURN_NULL_IF_EMPTY(s);
 	PG_RETURN_DATUM(nps_interval_result(fcinfo, s, 0.95, NPS_ADJUSTED_WALD));
@@ -171,7 +170,7 @@ rating_summary_nps_ci_final(PG_FUNCTION_ARGS)
 Datum
 rating_summary_nps_se(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 	NpsCounts	c;
 
 	RETURN_NULL_IF_EMPTY(s);
@@ -183,7 +182,7 @@ rating_summary_nps_se(PG_FUNCTION_ARGS)
 Datum
 rating_summary_nps_moe(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 	double		z = inference_z(PG_GETARG_FLOAT8(1));
 	NpsCounts	c;
 
@@ -214,8 +213,8 @@ difference_result(FunctionCallInfo fcinfo, DifferenceTest t, double scale,
 Datum
 rating_summary_nps_test(PG_FUNCTION_ARGS)
 {
-	RatingSummary *a = PG_GETARG_RATING_SUMMARY_P(0);
-	RatingSummary *b = PG_GETARG_RATING_SUMMARY_P(1);
+	RatingSummary *a = PG_GETARG_RATING_SUMMARY_WIDE(0);
+	RatingSummary *b = PG_GETARG_RATING_SUMMARY_WIDE(1);
 	double		level = PG_GETARG_FLOAT8(2);
 	double		z = inference_z(level);
 	NpsMethod	method = nps_method(text_to_cstring(PG_GETARG_TEXT_PP(3)), false);
@@ -286,7 +285,7 @@ csat_top(const RatingSummary *s, int k, int scale_max)
 static Datum
 csat_ci(FunctionCallInfo fcinfo, int k)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 	int32		scale_max = PG_GETARG_INT32(1);
 	double		level = PG_GETARG_FLOAT8(2);
 
@@ -312,7 +311,7 @@ rating_summary_csat_topbox_ci(PG_FUNCTION_ARGS)
 Datum
 rating_summary_ces_easy_ci(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 	CesOrientation o = rating_ces_orientation(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	double		level = PG_GETARG_FLOAT8(2);
 
@@ -348,8 +347,8 @@ csm_proportion_test(PG_FUNCTION_ARGS)
 Datum
 rating_summary_csat_top2_test(PG_FUNCTION_ARGS)
 {
-	RatingSummary *a = PG_GETARG_RATING_SUMMARY_P(0);
-	RatingSummary *b = PG_GETARG_RATING_SUMMARY_P(1);
+	RatingSummary *a = PG_GETARG_RATING_SUMMARY_WIDE(0);
+	RatingSummary *b = PG_GETARG_RATING_SUMMARY_WIDE(1);
 	int32		scale_max = PG_GETARG_INT32(2);
 	double		level = PG_GETARG_FLOAT8(3);
 	double		z = inference_z(level);
@@ -385,7 +384,7 @@ mean_and_sd(const RatingSummary *s, double *mean, double *sd)
 Datum
 rating_summary_stddev(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 	double		mean,
 				sd;
 
@@ -400,30 +399,17 @@ static Datum
 mean_interval_result(FunctionCallInfo fcinfo, const RatingSummary *s, double level)
 {
 	double		mean,
-				sd,
-				se,
-				t;
-	Datum		values[7];
-	bool		nulls[7] = {false};
+				sd;
 
-	(void) inference_z(level);
 	mean_and_sd(s, &mean, &sd);
-	se = sd / sqrt((double) s->hist.n);
-	t = t_quantile(0.5 + level / 2.0, (double) (s->hist.n - 1));
-	values[0] = Float8GetDatum(mean);
-	values[1] = Float8GetDatum(mean - t * se);
-	values[2] = Float8GetDatum(mean + t * se);
-	values[3] = Float8GetDatum(se);
-	values[4] = Float8GetDatum(sd);
-	values[5] = Int64GetDatum(s->hist.n - 1);
-	values[6] = Float8GetDatum(level);
-	return csm_result_row(fcinfo, "mean_interval", values, nulls);
+	return inference_mean_interval(fcinfo, mean, sd / sqrt((double) s->hist.n), sd,
+								   s->hist.n, level);
 }
 
 Datum
 rating_summary_mean_ci(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 	double		level = PG_GETARG_FLOAT8(1);
 
 	(void) inference_z(level);
@@ -435,7 +421,7 @@ rating_summary_mean_ci(PG_FUNCTION_ARGS)
 Datum
 rating_summary_ces_avg_ci(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 	int32		scale_max = PG_GETARG_INT32(1);
 	double		level = PG_GETARG_FLOAT8(2);
 
@@ -462,7 +448,7 @@ csm_nps_sample_size(PG_FUNCTION_ARGS)
 Datum
 rating_summary_nps_sample_size(PG_FUNCTION_ARGS)
 {
-	RatingSummary *s = PG_GETARG_RATING_SUMMARY_P(0);
+	RatingSummary *s = PG_GETARG_RATING_SUMMARY_WIDE(0);
 	double		e = inference_margin(PG_GETARG_FLOAT8(1), 200.0);
 	double		z = inference_z(PG_GETARG_FLOAT8(2));
 	NpsCounts	c = nps_counts(s);

@@ -1,7 +1,7 @@
 /*
  * rating_score.h
  *	  A score as a rating 0..10: the checks every ratings aggregate, plain or
- *	  weighted, makes on its score argument (rating_agg.c).
+ *	  weighted, makes on its score argument (errors in rating_score.c).
  *
  * Inline, so that the per-row paths keep the common case free of calls; an
  * out-of-range or fractional score is an ERROR (22003) naming it, raised

@@ -22,16 +22,18 @@ PG_FUNCTION_INFO_V1(rating_summary_difference);
 PG_FUNCTION_INFO_V1(rating_summary_eq);
 PG_FUNCTION_INFO_V1(rating_summary_ne);
 
-const CountsType rating_summary_type = {
+const SummaryType rating_summary_type = {
+	.name = "rating_summary",
+	.version = RATING_SUMMARY_VERSION,
 	.layout = &rating_layout,
-	.syntax_hint = "A rating_summary is written as rating:count pairs, for example {6:1,7:2,9:3}; {} has no answers.",
-	.key_range = "rating %s is out of range for type rating_summary",
-	.key_range_detail = "Ratings are whole numbers from 0 to 10.",
-	.duplicate_detail = "Rating %lld appears more than once.",
-	.count_range = "count of rating %lld is out of range for type bigint",
-	.count_range_binary = "invalid binary rating_summary: negative count for rating %lld",
-	.answers = "answers",
-	.remove = "cannot remove %lld answers of rating %lld from a rating_summary holding %lld",
+	.wording = SUMMARY_KEYED,
+	.syntax_hint = gettext_noop("A rating_summary is written as rating:count pairs, for example {6:1,7:2,9:3}; {} has no answers."),
+	.key = gettext_noop("rating"),
+	.key_capitalised = gettext_noop("Rating"),
+	.key_detail = gettext_noop("Ratings are whole numbers from 0 to 10."),
+	.answers = gettext_noop("answers"),
+	.removed = gettext_noop("answers of rating"),
+	.sums_detail = gettext_noop("A summary without answers has zero sums, and each sum is a normalised pair."),
 };
 
 Datum

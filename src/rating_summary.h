@@ -20,17 +20,20 @@
 /* A rating_summary in the wide form. */
 typedef struct RatingSummary
 {
-	int32		vl_len_;		/* varlena header (do not touch directly) */
-	uint8		version;		/* RATING_SUMMARY_VERSION */
-	uint8		flags;			/* 0: wide */
-	uint16		reserved;		/* always 0 */
+	SummaryHeader head;			/* version RATING_SUMMARY_VERSION, flags 0 */
 	RatingHistogram hist;		/* n and counts[0..10] */
 } RatingSummary;
 
-extern const CountsType rating_summary_type;
+StaticAssertDecl(sizeof(RatingSummary) == SUMMARY_HEADER_SIZE + 8 * (1 + RATING_NVALUES),
+				 "a RatingSummary is the counts core's wide form of the rating layout");
 
-/* Every rating_summary argument an accessor reads, in the wide form. */
-#define PG_GETARG_RATING_SUMMARY_P(n) \
-	((RatingSummary *) counts_summary_open(&rating_summary_type, PG_GETARG_DATUM(n)))
+extern const SummaryType rating_summary_type;
+
+/*
+ * A rating_summary argument in the wide form every accessor reads: the
+ * detoasted value when it is stored wide, else a wide copy of it.
+ */
+#define PG_GETARG_RATING_SUMMARY_WIDE(n) \
+	((RatingSummary *) counts_summary_wide(&rating_summary_type, PG_GETARG_DATUM(n)))
 
 #endif							/* CSM_RATING_SUMMARY_H */

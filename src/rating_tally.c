@@ -28,7 +28,7 @@ dd_from_int64(int64 x)
 void
 rating_tally_of_rating(Datum summary, RatingTally *t)
 {
-	RatingSummary *s = (RatingSummary *) counts_summary_open(&rating_summary_type, summary);
+	RatingSummary *s = (RatingSummary *) counts_summary_wide(&rating_summary_type, summary);
 
 	t->n = s->hist.n;
 	t->total = dd_from_int64(s->hist.n);
@@ -44,7 +44,7 @@ rating_tally_of_rating(Datum summary, RatingTally *t)
 void
 rating_tally_of_weighted(Datum summary, RatingTally *t)
 {
-	WeightedSummary *s = (WeightedSummary *) counts_summary_open(&weighted_rating_summary_type,
+	WeightedSummary *s = (WeightedSummary *) counts_summary_wide(&weighted_rating_summary_type,
 																 summary);
 	DD			total = {0.0, 0.0};
 
@@ -58,7 +58,7 @@ rating_tally_of_weighted(Datum summary, RatingTally *t)
 		t->weight[r] = c->w;
 		t->weight_sq[r] = c->w2;
 		if (pg_add_s64_overflow(t->n, c->n, &t->n))
-			counts_report(&weighted_rating_summary_type, CODEC_TOTAL_RANGE, NULL, NULL);
+			summary_report(&weighted_rating_summary_type, CODEC_TOTAL_RANGE, NULL, NULL);
 		total = dd_add(total, c->w);
 	}
 	t->total = total;

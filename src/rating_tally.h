@@ -14,6 +14,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "compat.h"
 #include "dd.h"
 #include "rating_codec.h"
 

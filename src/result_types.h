@@ -16,6 +16,8 @@
 #include "fmgr.h"
 #include "access/tupdesc.h"
 
+#include "compat.h"
+
 extern Oid	csm_type_oid(const char *typname);
 extern TupleDesc csm_result_tupdesc(FunctionCallInfo fcinfo, const char *typname);
 extern Datum csm_result_row(FunctionCallInfo fcinfo, const char *typname,

@@ -17,7 +17,7 @@
  * the exact sum of its answers, whatever their order, and the inverse,
  * subtracting exactly what was added, gives back the same bytes as a
  * fresh aggregation of the frame.  The first addition outside that zone
- * sets COUNTS_INEXACT in the state, and from then on the inverse returns
+ * sets WEIGHTED_INEXACT in the state, and from then on the inverse returns
  * NULL: PostgreSQL then recomputes the frame from its start (CREATE
  * AGGREGATE, moving-aggregate mode), so a window's answer never depends
  * on the path its state took (docs/metrics.md §8.5).
@@ -67,32 +67,24 @@ report_step(CodecStatus status, const CodecError *err)
 				 errmsg("weighted_rating_summary sum out of range"),
 				 errdetail("The sum of the weights of rating %lld exceeds the range of double precision.",
 						   (long long) err->value)));
-	counts_report(&weighted_rating_summary_type, status, err, NULL);
+	summary_report(&weighted_rating_summary_type, status, err, NULL);
 }
 
 /*
- * The state to update: the executor's own, in place, once its header word
- * says it is a wide weighted summary (checked inline, as counts_step()
- * does); anything else through counts_state(), which copies and checks.
+ * The state to update: the executor's own, in place, once its header says
+ * it is a wide weighted summary, exact or not (the core's in-place test,
+ * as counts_step() makes it); anything else through counts_state(), which
+ * copies and checks.
  */
-StaticAssertDecl(sizeof(WeightedSummary) == COUNTS_HEADER_SIZE + RATING_NVALUES * (8 + 2 * 16),
-				 "a WeightedSummary is the counts core's wide form of its layout");
-
 static inline WeightedSummary *
 weighted_state(FunctionCallInfo fcinfo)
 {
 	WeightedSummary *s = (WeightedSummary *) DatumGetPointer(PG_GETARG_DATUM(0));
 
-	if (likely(agg_state_from_aggregate(fcinfo)))
-	{
-		uint64		head = counts_header_word(s);
-
-		if (likely(head == counts_expected_header(sizeof(WeightedSummary),
-												  WEIGHTED_SUMMARY_VERSION, 0) ||
-				   head == counts_expected_header(sizeof(WeightedSummary),
-												  WEIGHTED_SUMMARY_VERSION, COUNTS_INEXACT)))
-			return s;
-	}
+	if (likely(agg_state_from_aggregate(fcinfo) &&
+			   summary_header_matches(summary_header_word(s), sizeof(WeightedSummary),
+									  WEIGHTED_SUMMARY_VERSION, 0, WEIGHTED_INEXACT)))
+		return s;
 	return (WeightedSummary *) counts_state(fcinfo, &weighted_rating_summary_type);
 }
 
@@ -120,7 +112,7 @@ weighted_step(FunctionCallInfo fcinfo, int rating, int sign)
 	}
 	s = weighted_state(fcinfo);
 	on_grid = weighted_on_grid(w, WEIGHT_GRID);
-	if (sign < 0 && unlikely((s->flags & COUNTS_INEXACT) || !on_grid))
+	if (sign < 0 && unlikely((s->head.flags & WEIGHTED_INEXACT) || !on_grid))
 		PG_RETURN_NULL();
 
 	/* w² exactly: a weight k / 2^16 with k < 2^26 squares without rounding */
@@ -134,7 +126,7 @@ weighted_step(FunctionCallInfo fcinfo, int rating, int sign)
 		report_step(status, &err);
 	cell = &s->cells.cell[rating];
 	if (sign > 0 && unlikely(!on_grid || cell->w2.hi >= WEIGHT_SQ_BOUND))
-		s->flags |= COUNTS_INEXACT;
+		s->head.flags |= WEIGHTED_INEXACT;
 	PG_RETURN_POINTER(s);
 }
 
@@ -202,7 +194,7 @@ weighted_rating_retract_float8(PG_FUNCTION_ARGS)
 static bool
 summary_exact(const WeightedSummary *s)
 {
-	if (s->flags & COUNTS_INEXACT)
+	if (s->head.flags & WEIGHTED_INEXACT)
 		return false;
 	for (int r = RATING_MIN; r <= RATING_MAX; r++)
 		if (s->cells.cell[r].n > 0 && !weighted_cell_exact(&s->cells.cell[r]))
@@ -218,19 +210,19 @@ summary_exact(const WeightedSummary *s)
 static Datum
 weighted_combine(FunctionCallInfo fcinfo, int sign)
 {
-	bool		exact = summary_exact(PG_GETARG_WEIGHTED_SUMMARY_P(1));
+	bool		exact = summary_exact(PG_GETARG_WEIGHTED_SUMMARY_WIDE(1));
 	WeightedSummary *s;
 
 	/* the state is only read here; counts_summary_combine() takes it for update */
 	if (sign < 0 &&
 		(!exact || (counts_summary_detoast(&weighted_rating_summary_type,
-										   PG_GETARG_DATUM(0))->flags & COUNTS_INEXACT)))
+										   PG_GETARG_DATUM(0))->head.flags & WEIGHTED_INEXACT)))
 		PG_RETURN_NULL();
 	s = (WeightedSummary *) DatumGetPointer(counts_summary_combine(fcinfo,
 																   &weighted_rating_summary_type,
 																   sign));
 	if (!exact || !summary_exact(s))
-		s->flags |= COUNTS_INEXACT;
+		s->head.flags |= WEIGHTED_INEXACT;
 	PG_RETURN_POINTER(s);
 }
 
@@ -249,21 +241,10 @@ weighted_rating_summary_retract(PG_FUNCTION_ARGS)
 /*
  * Final function of rating_agg(score, weight) and rollup(): NULL without
  * answers; the value without the state's exactness flag, which is not
- * part of what it is.
+ * part of what it is (the core's final function).
  */
 Datum
 weighted_rating_summary_final(PG_FUNCTION_ARGS)
 {
-	WeightedSummary *s = (WeightedSummary *) counts_summary_detoast(&weighted_rating_summary_type,
-																	PG_GETARG_DATUM(0));
-	WeightedSummary *result;
-
-	if (counts_summary_total(&weighted_rating_summary_type, (CountsSummary *) s) == 0)
-		PG_RETURN_NULL();
-	if (!(s->flags & COUNTS_INEXACT))
-		PG_RETURN_POINTER(s);
-	result = palloc(VARSIZE(s));
-	memcpy(result, s, VARSIZE(s));
-	result->flags &= ~COUNTS_INEXACT;
-	PG_RETURN_POINTER(result);
+	return counts_summary_final(fcinfo, &weighted_rating_summary_type);
 }

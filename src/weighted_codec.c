@@ -9,18 +9,6 @@
 
 #include <math.h>
 
-static int
-weighted_cell_of(int64_t key)
-{
-	return key >= RATING_MIN && key <= RATING_MAX ? (int) key : -1;
-}
-
-static int64_t
-weighted_key_of(int cell)
-{
-	return cell;
-}
-
 /*
  * The sums of n answers with positive weights: Σw > 0, Σw² > 0, and by
  * Cauchy-Schwarz (Σw)² / n <= Σw² <= (Σw)², compared through square roots
@@ -38,12 +26,11 @@ weighted_sums_valid(int64_t n, const DD *sums)
 }
 
 const CountsLayout weighted_layout = {
-	.type_name = "weighted_rating_summary",
 	.version = WEIGHTED_SUMMARY_VERSION,
 	.ncells = RATING_NVALUES,
 	.nsums = 2,
 	.has_total = 0,
-	.cell_of = weighted_cell_of,
-	.key_of = weighted_key_of,
+	.cell_of = rating_cell,
+	.key_of = rating_key,
 	.sums_valid = weighted_sums_valid,
 };

@@ -51,14 +51,6 @@ read_tally(FunctionCallInfo fcinfo, int argno, RatingTally *t)
 	rating_tally_of_weighted(PG_GETARG_DATUM(argno), t);
 }
 
-/* The two-sided critical probability 0.5 + level / 2, after inference_z()'s check. */
-static double
-require_level(double level)
-{
-	(void) inference_z(level);
-	return 0.5 + level / 2.0;
-}
-
 pg_noreturn static void
 report_method(const char *name, bool unweighted_only, const char *use)
 {
@@ -196,7 +188,7 @@ weighted_rating_summary_nps_ci(PG_FUNCTION_ARGS)
 	double		level = PG_GETARG_FLOAT8(1);
 	RatingTally t;
 
-	require_level(level);		/* bad arguments are errors even when empty */
+	(void) inference_level(level);		/* bad arguments are errors even when empty */
 	require_nps_method(text_to_cstring(PG_GETARG_TEXT_PP(2)));
 	read_tally(fcinfo, 0, &t);
 	RETURN_NULL_BELOW_TWO(&t);
@@ -270,7 +262,7 @@ weighted_rating_summary_nps_test(PG_FUNCTION_ARGS)
 	RatingTally a,
 				b;
 
-	require_level(level);
+	(void) inference_level(level);
 	require_nps_method(text_to_cstring(PG_GETARG_TEXT_PP(3)));
 	read_tally(fcinfo, 0, &a);
 	read_tally(fcinfo, 1, &b);
@@ -344,7 +336,7 @@ csat_ci(FunctionCallInfo fcinfo, int k)
 	RatingTally t;
 
 	rating_require_scale_max(scale_max, k + 1);
-	require_level(level);
+	(void) inference_level(level);
 	read_tally(fcinfo, 0, &t);
 	RETURN_NULL_BELOW_TWO(&t);
 	rating_require_scale(t.answers, scale_max, "CSAT",
@@ -372,7 +364,7 @@ weighted_rating_summary_ces_easy_ci(PG_FUNCTION_ARGS)
 	ShareMethod method = share_method(text_to_cstring(PG_GETARG_TEXT_PP(3)));
 	RatingTally t;
 
-	require_level(level);
+	(void) inference_level(level);
 	read_tally(fcinfo, 0, &t);
 	RETURN_NULL_BELOW_TWO(&t);
 	rating_require_scale(t.answers, o.scale_max, "CES", NULL);
@@ -389,7 +381,7 @@ weighted_rating_summary_csat_top2_test(PG_FUNCTION_ARGS)
 				b;
 
 	rating_require_scale_max(scale_max, 3);
-	require_level(level);
+	(void) inference_level(level);
 	read_tally(fcinfo, 0, &a);
 	read_tally(fcinfo, 1, &b);
 	if (a.n < 2 || b.n < 2)
@@ -429,18 +421,8 @@ static Datum
 mean_interval_result(FunctionCallInfo fcinfo, const RatingTally *t, double level)
 {
 	WeightedMean m = rating_mean(t);
-	double		q = t_quantile(require_level(level), (double) (t->n - 1));
-	Datum		values[7];
-	bool		nulls[7] = {false};
 
-	values[0] = Float8GetDatum(m.estimate);
-	values[1] = Float8GetDatum(m.estimate - q * m.se);
-	values[2] = Float8GetDatum(m.estimate + q * m.se);
-	values[3] = Float8GetDatum(m.se);
-	values[4] = Float8GetDatum(weighted_stddev(t, &m));
-	values[5] = Int64GetDatum(t->n - 1);
-	values[6] = Float8GetDatum(level);
-	return csm_result_row(fcinfo, "mean_interval", values, nulls);
+	return inference_mean_interval(fcinfo, m.estimate, m.se, weighted_stddev(t, &m), t->n, level);
 }
 
 Datum
@@ -449,7 +431,7 @@ weighted_rating_summary_mean_ci(PG_FUNCTION_ARGS)
 	double		level = PG_GETARG_FLOAT8(1);
 	RatingTally t;
 
-	require_level(level);
+	(void) inference_level(level);
 	read_tally(fcinfo, 0, &t);
 	RETURN_NULL_BELOW_TWO(&t);
 	PG_RETURN_DATUM(mean_interval_result(fcinfo, &t, level));
@@ -463,7 +445,7 @@ weighted_rating_summary_ces_avg_ci(PG_FUNCTION_ARGS)
 	RatingTally t;
 
 	rating_require_scale_max(scale_max, 2);
-	require_level(level);
+	(void) inference_level(level);
 	read_tally(fcinfo, 0, &t);
 	RETURN_NULL_BELOW_TWO(&t);
 	rating_require_scale(t.answers, scale_max, "CES",

@@ -22,20 +22,22 @@ PG_FUNCTION_INFO_V1(weighted_rating_summary_eq);
 PG_FUNCTION_INFO_V1(weighted_rating_summary_ne);
 
 #define WEIGHTED_RANGE_DETAIL \
-	"Ratings are whole numbers from 0 to 10; answer counts are whole numbers from 0."
+	gettext_noop("Ratings are whole numbers from 0 to 10; answer counts are whole numbers from 0.")
 
-const CountsType weighted_rating_summary_type = {
+const SummaryType weighted_rating_summary_type = {
+	.name = "weighted_rating_summary",
+	.version = WEIGHTED_SUMMARY_VERSION,
+	.state_flags = WEIGHTED_INEXACT,
 	.layout = &weighted_layout,
-	.syntax_hint = "A weighted_rating_summary is written as rating:[answers,sum of weights,sum of squared weights], for example {9:[3,2.5,2.25],10:[1,1,1]}; {} has no answers.",
-	.key_range = "rating %s is out of range for type weighted_rating_summary",
-	.key_range_detail = WEIGHTED_RANGE_DETAIL,
-	.duplicate_detail = "Rating %lld appears more than once.",
-	.count_range = "weighted_rating_summary count of rating %lld is out of range",
-	.count_range_binary = "invalid binary weighted_rating_summary: negative count for rating %lld",
-	.count_range_detail = WEIGHTED_RANGE_DETAIL,
-	.answers = "answers",
-	.remove = "cannot remove %lld answers of rating %lld from a weighted_rating_summary holding %lld",
-	.sums_detail = "A rating without answers has zero sums; one with n answers has positive sums with (sum of weights)^2 / n <= sum of squared weights <= (sum of weights)^2, each a normalised pair.",
+	.wording = SUMMARY_KEYED,
+	.syntax_hint = gettext_noop("A weighted_rating_summary is written as rating:[answers,sum of weights,sum of squared weights], for example {9:[3,2.5,2.25],10:[1,1,1]}; {} has no answers."),
+	.key = gettext_noop("rating"),
+	.key_capitalised = gettext_noop("Rating"),
+	.key_detail = WEIGHTED_RANGE_DETAIL,
+	.count_detail = WEIGHTED_RANGE_DETAIL,
+	.answers = gettext_noop("answers"),
+	.removed = gettext_noop("answers of rating"),
+	.sums_detail = gettext_noop("A rating without answers has zero sums; one with n answers has positive sums with (sum of weights)^2 / n <= sum of squared weights <= (sum of weights)^2, each a normalised pair."),
 };
 
 Datum

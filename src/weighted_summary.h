@@ -5,9 +5,10 @@
  *
  * It is the transition state of every weighted ratings aggregate and the
  * value users store: a summary of the counts core (counts_summary.h),
- * always in the wide form.  A transition state carries COUNTS_INEXACT in
- * its flags once one of its sums may have rounded (weighted_codec.h); the
- * aggregates' final functions return values without it.
+ * always in the wide form.  A transition state carries its state flag
+ * WEIGHTED_INEXACT once one of its sums may have rounded
+ * (weighted_codec.h); the aggregates' final functions return values
+ * without it.
  */
 #ifndef CSM_WEIGHTED_SUMMARY_H
 #define CSM_WEIGHTED_SUMMARY_H
@@ -19,20 +20,31 @@
 #include "counts_summary.h"
 #include "weighted_codec.h"
 
+/*
+ * Set in a transition state when one of its additions may have rounded:
+ * its moving-aggregate inverse then declines, and the window frame is
+ * recomputed (weighted_agg.c).  A state flag (summary.h): never part of a
+ * stored value.
+ */
+#define WEIGHTED_INEXACT		0x02
+
 typedef struct WeightedSummary
 {
-	int32		vl_len_;		/* varlena header (do not touch directly) */
-	uint8		version;		/* WEIGHTED_SUMMARY_VERSION */
-	uint8		flags;			/* 0, or COUNTS_INEXACT in a transition state */
-	uint16		reserved;		/* always 0 */
+	SummaryHeader head;			/* version WEIGHTED_SUMMARY_VERSION; flags 0 or WEIGHTED_INEXACT */
 	WeightedCells cells;
 } WeightedSummary;
 
-extern const CountsType weighted_rating_summary_type;
+StaticAssertDecl(sizeof(WeightedSummary) == SUMMARY_HEADER_SIZE + RATING_NVALUES * (8 + 2 * 16),
+				 "a WeightedSummary is the counts core's wide form of its layout");
 
-/* Every weighted_rating_summary argument an accessor reads. */
-#define PG_GETARG_WEIGHTED_SUMMARY_P(n) \
-	((WeightedSummary *) counts_summary_open(&weighted_rating_summary_type, PG_GETARG_DATUM(n)))
+extern const SummaryType weighted_rating_summary_type;
+
+/*
+ * A weighted_rating_summary argument, detoasted: the type has only the
+ * wide form, which counts_summary_wide() returns as it is.
+ */
+#define PG_GETARG_WEIGHTED_SUMMARY_WIDE(n) \
+	((WeightedSummary *) counts_summary_wide(&weighted_rating_summary_type, PG_GETARG_DATUM(n)))
 
 static inline CountsRef
 weighted_ref(WeightedSummary *s)
