@@ -28,7 +28,7 @@ OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO) $
 # EXTENSION UPDATE.  A template marks what each version added (@since).
 SQL_TEMPLATES = src/sql/ratings.sql src/sql/inference.sql src/sql/scores.sql \
 	src/sql/gap.sql src/sql/kano.sql src/sql/jsonb.sql
-SQL_UPDATES = 1.0--1.1
+SQL_UPDATES = 1.0--1.1 1.1--1.2
 SQL_FULL = src/sql/csm--$(CSM_VERSION).sql
 SQL_UPDATE_SCRIPTS = $(SQL_UPDATES:%=src/sql/csm--%.sql)
 DATA_built = $(SQL_FULL) $(SQL_UPDATE_SCRIPTS)
