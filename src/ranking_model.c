@@ -290,9 +290,12 @@ make_room(RankSummary *s, int32_t need)
 	rank_summary_compact(s);
 	if ((int64_t) s->nruns + need > RANK_SUMMARY_MAX_RUNS)
 		return RANK_TOO_BIG;
-	if ((int64_t) s->capacity - s->nruns < 2 * (int64_t) need || s->nruns > s->capacity / 2)
+	if ((int64_t) s->capacity - s->nruns >= 2 * (int64_t) need && s->nruns <= s->capacity / 2)
+		return RANK_OK;
+	if (rank_summary_wanted_capacity(s, need) > s->capacity)
 		return RANK_NEED_ROOM;
-	return RANK_OK;
+	/* at the largest size: append while it fits (compaction then sorts in place) */
+	return s->capacity - s->nruns >= need ? RANK_OK : RANK_TOO_BIG;
 }
 
 static void

@@ -142,9 +142,11 @@ typedef struct RankSummary
 #define RANK_SUMMARY_HEADER		offsetof(RankSummary, runs)
 #define RANK_SUMMARY_SIZE(capacity) \
 	(RANK_SUMMARY_HEADER + (size_t) (capacity) * sizeof(RankRun))
-/* what fits in a varlena of at most 1 GB */
+/* what fits in a varlena of at most 1 GB (test/ranking builds with less) */
+#ifndef RANK_SUMMARY_MAX_RUNS
 #define RANK_SUMMARY_MAX_RUNS \
 	((int32_t) ((0x3FFFFFFF - RANK_SUMMARY_HEADER) / sizeof(RankRun)))
+#endif
 
 /*
  * Sets up an empty summary in a buffer of RANK_SUMMARY_SIZE(capacity)
@@ -208,6 +210,10 @@ extern RankStatus rank_summary_check(const RankSummary *s, size_t size);
  * No pooling.  When the groups are as far apart as proportions can be
  * (every group all in one category), the Dirichlet's alpha go to 0: rho is
  * 1 and each posterior is the group's own proportion.
+ *
+ * Stored and passed back (the SQL composite), a prior needs only what the
+ * posteriors and funnels read: kind, full_pooling, target, variance, phi
+ * and funnel_tau2; alpha (NPS, shares); mean and tau2 (means).
  */
 typedef struct RankPrior
 {

@@ -32,7 +32,8 @@ Checks, each printed as "ranking: NAME: k/n agree", with the worst error:
 - R's VGAM, when Rscript and VGAM are installed: betabinomialff and
   dirmultinomial MLEs on the rats and on random NPS data.
 
-Usage: check_model.py DRIVER
+Usage: check_model.py DRIVER [SMALL_DRIVER]; SMALL_DRIVER is the driver
+built with RANK_SUMMARY_MAX_RUNS at 100, to reach the largest summary.
 """
 import math
 import os
@@ -47,6 +48,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import oracle  # noqa: E402
 
 DRIVER = sys.argv[1]
+SMALL_DRIVER = sys.argv[2] if len(sys.argv) > 2 else None
 
 RATS_Y = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 3, 2, 2, 2, 2, 2,
           2, 2, 2, 2, 1, 5, 2, 5, 2, 7, 7, 3, 3, 2, 9, 10, 4, 4, 4, 4, 4, 4, 4, 10, 4, 4, 4,
@@ -726,6 +728,26 @@ def check_bench():
                   f"{best[(1, 0)]['total']} s")
 
 
+def check_largest():
+    """At the largest summary (RANK_SUMMARY_MAX_RUNS, 100 in SMALL_DRIVER)
+    adding stops with RANK_TOO_BIG (2), never asks to grow for ever, and
+    what was added still fits as it does in an unlimited summary."""
+    if SMALL_DRIVER is None:
+        return
+    rows = [(i, 1000 - i) for i in range(0, 200, 2)]
+    lines = ["begin share 1\n"] + [f"g {a} {b} 0\n" for a, b in rows] + ["fit moments\n"]
+    out = subprocess.run([SMALL_DRIVER], input="".join(lines), capture_output=True, text=True,
+                         timeout=60).stdout.splitlines()
+    refused = [x for x in out if x.startswith("add ")]
+    checks.record("largest_summary_refuses", len(refused) > 0 and
+                  all(x == "add status=2" for x in refused), str(refused[:2]))
+    accepted = rows[:len(rows) - len(refused)]
+    p = parse(next(x for x in out if x.startswith("prior")))
+    want = oracle.counts_prior(np.array(accepted, float), "moments", False)
+    checks.close("largest_summary_fit", [p["groups"], p["target"], p["phi"]],
+                 [len(accepted), want["target"], want["phi"]], rel=1e-12)
+
+
 def main():
     r = random.Random(7)
     check_special(r)
@@ -735,6 +757,7 @@ def main():
     check_published()
     check_nps_interval()
     check_vgam()
+    check_largest()
     check_bench()
     sys.exit(checks.report())
 
