@@ -1,0 +1,1829 @@
+/*
+ * ranking_model.c
+ *	  Fair league tables in plain C: the group summary, the empirical-Bayes
+ *	  fits, each group's posterior and funnel limits (ranking_model.h).
+ *
+ * Dirichlet-multinomial likelihood (Minka 2000), for groups i with counts
+ * c_ik, n_i = sum_k c_ik and alpha0 = sum_k alpha_k, up to the multinomial
+ * coefficients:
+ *	 L = sum_i [log Gamma(alpha0) - log Gamma(n_i + alpha0)
+ *				+ sum_k (log Gamma(c_ik + alpha_k) - log Gamma(alpha_k))]
+ * It is a sum over the distinct values of each category's counts and of
+ * the totals, weighted by how many groups have them: the summary's lists.
+ * The beta-binomial is the case of two categories.  The MLE takes Newton
+ * steps in log alpha, damped (Levenberg-Marquardt) until the likelihood
+ * rises, from the method of moments; the Hessian in alpha is diagonal plus
+ * a constant (Minka's form).
+ *
+ * The boundary.  For alpha = s m and s -> infinity,
+ *	 L(s m) = sum_k C_k log m_k + T / (2 s) + O(1/s^2),
+ *	 T = sum_i [sum_k c_ik (c_ik - 1) / m_k - n_i (n_i - 1)]
+ * (Tarone's overdispersion score, at m = the pooled proportions).  T > 0
+ * means a finite alpha0 beats infinity and the MLE is interior.  With
+ * T <= 0 the fit checks alpha0 on a grid from 0.01 to 1e9; if none beats the
+ * limit, it reports full pooling instead of running off to infinity.
+ *
+ * NPS interval.  The posterior of (p_P, p_Pa, p_D) is Dirichlet(a), and
+ * NPS = p_P - p_D.  Its mean and variance are exact:
+ *	 E = (a_P - a_D) / A,
+ *	 Var = [a_P (A - a_P) + a_D (A - a_D) + 2 a_P a_D] / (A^2 (A + 1)).
+ * Its quantiles have no closed form; the interval is that of the beta
+ * distribution on [-1, 1] with the same mean and variance.  This is exact
+ * when a_Pa = 0 ((NPS + 1) / 2 is then Beta(a_P, a_D)), keeps the bounds
+ * inside [-100, 100] and follows the skew near them, where the normal
+ * approximation crosses them, and costs two beta quantiles.  Against the
+ * exact quantiles (a one-dimensional integral: NPS = S (2B - 1) with S ~
+ * Beta(a_P + a_D, a_Pa) and B ~ Beta(a_P, a_D) independent, itself checked
+ * by Monte Carlo in test/ranking) a bound is off by at most about 100 / A
+ * NPS points at the 95% level, 180 / A at 99% and 280 / A at 99.8%, the
+ * worst case being nearly all passives; with at most 40% passives, 10 / A
+ * and 25 / A.  So at A = 100 a tenth of a point as a rule, one point at
+ * worst, and the error falls as 1 / A.  Exact quantiles would
+ * cost a numerical integral per root-finding step, some 20 times the
+ * beta's, for every group of a league table.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "distributions.h"
+#include "inference.h"
+#include "ranking_model.h"
+
+/* The MLE's caps: Newton steps, and alpha0 beyond which it is full pooling. */
+#define DM_MAX_ITERATIONS	300
+#define DM_ALPHA0_INFINITE	1e12
+#define DM_ALPHA0_ZERO		1e-9
+#define NORMAL_MAX_ITERATIONS 300
+
+static double
+clip(double x, double lo, double hi)
+{
+	return x < lo ? lo : x > hi ? hi : x;
+}
+
+static int
+kind_categories(int kind)
+{
+	return kind == RANK_NPS ? 3 : kind == RANK_SHARE ? 2 : 0;
+}
+
+/* ---------------------------------------------------------------------
+ * The group summary
+ * ---------------------------------------------------------------------
+ */
+
+RankStatus
+rank_summary_init(RankSummary *s, RankKind kind, int32_t capacity, int32_t param0,
+				  int32_t param1)
+{
+	if (kind != RANK_NPS && kind != RANK_SHARE && kind != RANK_MEAN)
+		return RANK_BAD_KIND;
+	if (capacity < 0 || capacity > RANK_SUMMARY_MAX_RUNS)
+		return RANK_TOO_BIG;
+	memset((char *) s + sizeof(s->vl_len_), 0, RANK_SUMMARY_HEADER - sizeof(s->vl_len_));
+	s->version = RANK_SUMMARY_VERSION;
+	s->kind = (uint8_t) kind;
+	s->ncat = (uint8_t) kind_categories(kind);
+	s->param[0] = param0;
+	s->param[1] = param1;
+	s->capacity = capacity;
+	return RANK_OK;
+}
+
+/* Order of runs: list, then the values in turn. */
+static int
+run_compare(const RankRun *a, const RankRun *b)
+{
+	if (a->list != b->list)
+		return a->list < b->list ? -1 : 1;
+	for (int i = 0; i < 3; i++)
+		if (a->value[i] != b->value[i])
+			return a->value[i] < b->value[i] ? -1 : 1;
+	return 0;
+}
+
+static void
+sift_down(RankRun *r, size_t root, size_t end)
+{
+	RankRun		moving = r[root];
+
+	for (;;)
+	{
+		size_t		child = 2 * root + 1;
+
+		if (child >= end)
+			break;
+		if (child + 1 < end && run_compare(&r[child], &r[child + 1]) < 0)
+			child++;
+		if (run_compare(&moving, &r[child]) >= 0)
+			break;
+		r[root] = r[child];
+		root = child;
+	}
+	r[root] = moving;
+}
+
+/* In place and without allocation (qsort may malloc), O(n log n) always. */
+static void
+heap_sort(RankRun *r, size_t n)
+{
+	if (n < 2)
+		return;
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(r, i, n);
+	for (size_t end = n - 1; end > 0; end--)
+	{
+		RankRun		top = r[0];
+
+		r[0] = r[end];
+		r[end] = top;
+		sift_down(r, 0, end);
+	}
+}
+
+/*
+ * Bottom-up merge sort of r[0..n) through buffer[0..n): sequential, so
+ * several times faster than the heapsort on large tails; insertion sort
+ * makes the first sorted blocks.
+ */
+#define SORT_BLOCK	16
+
+static void
+merge_sort(RankRun *r, RankRun *buffer, size_t n)
+{
+	RankRun    *from = r,
+			   *to = buffer;
+
+	for (size_t start = 0; start < n; start += SORT_BLOCK)
+	{
+		size_t		end = start + SORT_BLOCK < n ? start + SORT_BLOCK : n;
+
+		for (size_t i = start + 1; i < end; i++)
+		{
+			RankRun		moving = r[i];
+			size_t		j = i;
+
+			for (; j > start && run_compare(&r[j - 1], &moving) > 0; j--)
+				r[j] = r[j - 1];
+			r[j] = moving;
+		}
+	}
+	for (size_t width = SORT_BLOCK; width < n; width *= 2)
+	{
+		RankRun    *swap;
+
+		for (size_t lo = 0; lo < n; lo += 2 * width)
+		{
+			size_t		mid = lo + width < n ? lo + width : n,
+						hi = lo + 2 * width < n ? lo + 2 * width : n,
+						a = lo,
+						b = mid,
+						w = lo;
+
+			while (a < mid && b < hi)
+				to[w++] = run_compare(&from[b], &from[a]) < 0 ? from[b++] : from[a++];
+			while (a < mid)
+				to[w++] = from[a++];
+			while (b < hi)
+				to[w++] = from[b++];
+		}
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != r)
+		memcpy(r, from, n * sizeof(RankRun));
+}
+
+/* Merges equal neighbours of runs[from..nruns), summing their groups. */
+static int32_t
+coalesce(RankRun *runs, int32_t from, int32_t to)
+{
+	int32_t		out = from;
+
+	for (int32_t i = from; i < to; i++)
+	{
+		if (out > from && run_compare(&runs[out - 1], &runs[i]) == 0)
+			runs[out - 1].groups += runs[i].groups;
+		else
+			runs[out++] = runs[i];
+	}
+	return out;
+}
+
+/*
+ * Sorts the unsorted tail and merges it into the sorted prefix, both
+ * through the free space after it (make_room() keeps the tail no longer
+ * than that space); without that space, heapsort in place.
+ */
+void
+rank_summary_compact(RankSummary *s)
+{
+	int32_t		prefix = s->nsorted,
+				tail,
+				end;
+
+	if (s->nsorted == s->nruns)
+		return;
+	tail = s->nruns - prefix;
+	if (s->capacity - s->nruns >= tail)
+		merge_sort(&s->runs[prefix], &s->runs[s->nruns], (size_t) tail);
+	else
+		heap_sort(&s->runs[prefix], (size_t) tail);
+	end = coalesce(s->runs, prefix, s->nruns);
+	tail = end - prefix;
+	if (prefix > 0 && s->capacity - end >= tail)
+	{
+		RankRun    *buffer = &s->runs[end];
+		int32_t		a = prefix - 1,
+					b = tail - 1,
+					w = end - 1;
+
+		memcpy(buffer, &s->runs[prefix], (size_t) tail * sizeof(RankRun));
+		/* from the back: w - a = b + 1 > 0, so no unread run of the prefix is overwritten */
+		while (b >= 0)
+		{
+			if (a >= 0 && run_compare(&s->runs[a], &buffer[b]) > 0)
+				s->runs[w--] = s->runs[a--];
+			else
+				s->runs[w--] = buffer[b--];
+		}
+	}
+	else if (prefix > 0)
+		heap_sort(s->runs, (size_t) end);
+	s->nruns = s->nsorted = coalesce(s->runs, 0, end);
+}
+
+int32_t
+rank_summary_wanted_capacity(const RankSummary *s, int32_t extra)
+{
+	int64_t		need = (int64_t) s->nruns + (extra > 0 ? extra : 0);
+	int64_t		want = 2 * need + 16;
+
+	if (need > RANK_SUMMARY_MAX_RUNS)
+		return -1;
+	return (int32_t) (want > RANK_SUMMARY_MAX_RUNS ? RANK_SUMMARY_MAX_RUNS : want);
+}
+
+size_t
+rank_summary_trim(RankSummary *s)
+{
+	rank_summary_compact(s);
+	s->capacity = s->nruns;
+	return RANK_SUMMARY_SIZE(s->nruns);
+}
+
+/*
+ * Room for `need` more runs, keeping the unsorted tail no longer than the
+ * free space (the merge's buffer): compact when that would break, and ask
+ * to grow when the compacted runs fill more than half the buffer, so that
+ * sorting costs O(log) per run appended.
+ */
+static RankStatus
+make_room(RankSummary *s, int32_t need)
+{
+	int64_t		free_runs = (int64_t) s->capacity - s->nruns;
+	int64_t		tail = (int64_t) s->nruns - s->nsorted;
+
+	if (free_runs - need >= tail + need)
+		return RANK_OK;
+	rank_summary_compact(s);
+	if ((int64_t) s->nruns + need > RANK_SUMMARY_MAX_RUNS)
+		return RANK_TOO_BIG;
+	if ((int64_t) s->capacity - s->nruns >= 2 * (int64_t) need && s->nruns <= s->capacity / 2)
+		return RANK_OK;
+	if (rank_summary_wanted_capacity(s, need) > s->capacity)
+		return RANK_NEED_ROOM;
+	/* at the largest size: append while it fits (compaction then sorts in place) */
+	return s->capacity - s->nruns >= need ? RANK_OK : RANK_TOO_BIG;
+}
+
+static void
+set_run(RankRun *r, int list, double v0, double v1, double v2)
+{
+	r->list = list;
+	r->reserved = 0;
+	/* + 0.0 turns -0.0 into 0.0, so that equal keys compare equal bitwise too */
+	r->value[0] = v0 + 0.0;
+	r->value[1] = v1 + 0.0;
+	r->value[2] = v2 + 0.0;
+	r->groups = 1;
+}
+
+/*
+ * The index of the run with r's key in the sorted prefix, or -1.  The
+ * category and total lists sort first and are short, so the search
+ * gallops from the start (cache-friendly) before it bisects.
+ */
+static int32_t
+find_sorted(const RankSummary *s, const RankRun *r)
+{
+	int32_t		lo = 0,
+				hi = 1;
+
+	while (hi < s->nsorted && run_compare(&s->runs[hi], r) < 0)
+	{
+		lo = hi + 1;
+		hi = hi <= s->nsorted / 2 ? 2 * hi + 1 : s->nsorted;
+	}
+	if (hi > s->nsorted)
+		hi = s->nsorted;
+	else if (hi < s->nsorted)
+		hi++;
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+		int			c = run_compare(&s->runs[mid], r);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/*
+ * Whether a run is worth looking up before it is appended: whole counts
+ * and totals repeat (few distinct values); points and fractional
+ * (weighted) counts as a rule do not, and compaction merges the few that do.
+ */
+static bool
+searched(const RankRun *r)
+{
+	return r->list != RANK_LIST_POINT && r->value[0] == floor(r->value[0]);
+}
+
+/*
+ * Adds one group's runs: a run the sorted prefix has gets one more group
+ * there, any other is appended.
+ */
+static RankStatus
+add_runs(RankSummary *s, const RankRun *runs, int nruns)
+{
+	int32_t		at[RANK_MAX_CATEGORIES + 2];
+	int			missing = 0;
+	RankStatus	status;
+
+	for (int i = 0; i < nruns; i++)
+	{
+		at[i] = searched(&runs[i]) ? find_sorted(s, &runs[i]) : -1;
+		missing += at[i] < 0;
+	}
+	if (s->capacity - s->nruns < missing ||
+		(int64_t) s->capacity - s->nruns - missing < (int64_t) s->nruns - s->nsorted + missing)
+	{
+		if ((status = make_room(s, missing)) != RANK_OK)
+			return status;
+		/* compacted: the prefix moved */
+		for (int i = 0; i < nruns; i++)
+			at[i] = searched(&runs[i]) ? find_sorted(s, &runs[i]) : -1;
+	}
+	for (int i = 0; i < nruns; i++)
+	{
+		if (at[i] >= 0)
+			s->runs[at[i]].groups++;
+		else
+			s->runs[s->nruns++] = runs[i];
+	}
+	s->groups++;
+	return RANK_OK;
+}
+
+RankStatus
+rank_summary_add_counts(RankSummary *s, const double *counts)
+{
+	int			ncat = s->ncat,
+				nruns = 0;
+	double		n = 0.0;
+	RankRun		runs[RANK_MAX_CATEGORIES + 2];
+
+	if (ncat == 0)
+		return RANK_BAD_KIND;
+	for (int k = 0; k < ncat; k++)
+	{
+		if (!(counts[k] >= 0.0) || isinf(counts[k]))
+			return RANK_BAD_VALUE;
+		n += counts[k];
+	}
+	if (isinf(n))
+		return RANK_BAD_VALUE;
+	if (n == 0.0)
+	{
+		s->empty_groups++;
+		return RANK_OK;
+	}
+	for (int k = 0; k < ncat; k++)
+		if (counts[k] > 0.0)
+			set_run(&runs[nruns++], k, counts[k], 0.0, 0.0);
+	set_run(&runs[nruns++], RANK_LIST_TOTAL, n, 0.0, 0.0);
+	set_run(&runs[nruns++], RANK_LIST_POINT, counts[0], counts[1], ncat > 2 ? counts[2] : 0.0);
+	return add_runs(s, runs, nruns);
+}
+
+RankStatus
+rank_summary_add_mean(RankSummary *s, double n, double mean, double variance)
+{
+	RankRun		run;
+
+	if (s->kind != RANK_MEAN)
+		return RANK_BAD_KIND;
+	if (!(n >= 0.0) || isinf(n))
+		return RANK_BAD_VALUE;
+	if (n == 0.0)
+	{
+		s->empty_groups++;
+		return RANK_OK;
+	}
+	if (!isfinite(mean) || !(variance >= 0.0) || isinf(variance))
+		return RANK_BAD_VALUE;
+	set_run(&run, RANK_LIST_POINT, mean, n, variance);
+	return add_runs(s, &run, 1);
+}
+
+RankStatus
+rank_summary_merge(RankSummary *dst, const RankSummary *src)
+{
+	RankStatus	status;
+
+	if (dst->kind != src->kind || dst->param[0] != src->param[0] ||
+		dst->param[1] != src->param[1])
+		return RANK_MISMATCH;
+	if (dst->groups > INT64_MAX - src->groups ||
+		dst->empty_groups > INT64_MAX - src->empty_groups)
+		return RANK_TOO_BIG;
+	if (src->nruns > 0 && (status = make_room(dst, src->nruns)) != RANK_OK)
+		return status;
+	/* an empty dst takes src's order as it is; otherwise the tail is unsorted */
+	if (dst->nruns == 0)
+		dst->nsorted = src->nsorted;
+	memcpy(&dst->runs[dst->nruns], src->runs, (size_t) src->nruns * sizeof(RankRun));
+	dst->nruns += src->nruns;
+	dst->groups += src->groups;
+	dst->empty_groups += src->empty_groups;
+	return RANK_OK;
+}
+
+static bool
+list_valid(int kind, int ncat, int list)
+{
+	if (list == RANK_LIST_POINT)
+		return true;
+	if (kind == RANK_MEAN)
+		return false;
+	return list == RANK_LIST_TOTAL || (list >= 0 && list < ncat);
+}
+
+static bool
+run_valid(const RankSummary *s, const RankRun *r)
+{
+	if (!list_valid(s->kind, s->ncat, r->list) || r->reserved != 0 || r->groups <= 0)
+		return false;
+	for (int i = 0; i < 3; i++)
+		if (!isfinite(r->value[i]))
+			return false;
+	if (r->list != RANK_LIST_POINT)
+		return r->value[0] > 0.0 && r->value[1] == 0.0 && r->value[2] == 0.0;
+	if (s->kind == RANK_MEAN)
+		return r->value[1] > 0.0 && r->value[2] >= 0.0;
+	for (int i = 0; i < 3; i++)
+		if (r->value[i] < 0.0 || (i >= s->ncat && r->value[i] != 0.0))
+			return false;
+	return r->value[0] + r->value[1] + r->value[2] > 0.0;
+}
+
+RankStatus
+rank_summary_check(const RankSummary *s, size_t size)
+{
+	int64_t		points = 0,
+				totals = 0;
+
+	if (size < RANK_SUMMARY_HEADER || s->version != RANK_SUMMARY_VERSION ||
+		(s->kind != RANK_NPS && s->kind != RANK_SHARE && s->kind != RANK_MEAN) ||
+		s->ncat != kind_categories(s->kind) || s->flags != 0 || s->reserved != 0 ||
+		s->capacity < 0 || s->capacity > RANK_SUMMARY_MAX_RUNS ||
+		size != RANK_SUMMARY_SIZE(s->capacity) || s->nruns < 0 || s->nruns > s->capacity ||
+		s->nsorted < 0 || s->nsorted > s->nruns || s->groups < 0 || s->empty_groups < 0)
+		return RANK_CORRUPT;
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+
+		if (!run_valid(s, r))
+			return RANK_CORRUPT;
+		if (i > 0 && i < s->nsorted && run_compare(&s->runs[i - 1], r) >= 0)
+			return RANK_CORRUPT;
+		if (r->list == RANK_LIST_POINT)
+		{
+			if (r->groups > INT64_MAX - points)
+				return RANK_CORRUPT;
+			points += r->groups;
+		}
+		else if (r->list == RANK_LIST_TOTAL)
+		{
+			if (r->groups > INT64_MAX - totals)
+				return RANK_CORRUPT;
+			totals += r->groups;
+		}
+	}
+	if (points != s->groups || (s->kind != RANK_MEAN && totals != s->groups))
+		return RANK_CORRUPT;
+	return RANK_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * Reading the summary
+ * ---------------------------------------------------------------------
+ */
+
+/* A point's metric on the proportion scale (NPS -1..1, share 0..1) and n. */
+static void
+point_metric(const RankSummary *s, const RankRun *r, double *x, double *n)
+{
+	if (s->kind == RANK_MEAN)
+	{
+		*x = r->value[0];
+		*n = r->value[1];
+		return;
+	}
+	*n = r->value[0] + r->value[1] + r->value[2];
+	*x = s->kind == RANK_NPS ? (r->value[RANK_PROMOTERS] - r->value[RANK_DETRACTORS]) / *n
+		: r->value[RANK_SUCCESSES] / *n;
+}
+
+/* Pooled counts per category and N, from the category and total lists. */
+static void
+pooled_counts(const RankSummary *s, double *c, double *n)
+{
+	for (int k = 0; k < RANK_MAX_CATEGORIES; k++)
+		c[k] = 0.0;
+	*n = 0.0;
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+
+		if (r->list < s->ncat)
+			c[r->list] += (double) r->groups * r->value[0];
+		else if (r->list == RANK_LIST_TOTAL)
+			*n += (double) r->groups * r->value[0];
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Funnel overdispersion: Spiegelhalter's Winsorized phi and tau^2
+ * ---------------------------------------------------------------------
+ */
+
+typedef struct ZScores
+{
+	const RankSummary *s;
+	double		target;			/* proportion scale */
+	double		variance;		/* per answer, proportion scale */
+} ZScores;
+
+static double
+z_of(const ZScores *zs, const RankRun *r)
+{
+	double		x,
+				n;
+
+	point_metric(zs->s, r, &x, &n);
+	if (zs->variance > 0.0)
+		return (x - zs->target) * sqrt(n / zs->variance);
+	return 0.0;					/* no variance: every group is at the target */
+}
+
+/* Doubles as unsigned integers in the same order (no NaN among them). */
+static uint64_t
+order_key(double d)
+{
+	uint64_t	u;
+
+	memcpy(&u, &d, sizeof(u));
+	return (u >> 63) ? ~u : u | UINT64_C(0x8000000000000000);
+}
+
+static double
+key_value(uint64_t k)
+{
+	uint64_t	u = (k >> 63) ? k & ~UINT64_C(0x8000000000000000) : ~k;
+	double		d;
+
+	memcpy(&d, &u, sizeof(d));
+	return d;
+}
+
+/* How many groups have z <= t. */
+static int64_t
+z_count(const ZScores *zs, double t)
+{
+	int64_t		count = 0;
+
+	for (int32_t i = 0; i < zs->s->nruns; i++)
+	{
+		const RankRun *r = &zs->s->runs[i];
+
+		if (r->list == RANK_LIST_POINT && z_of(zs, r) <= t)
+			count += r->groups;
+	}
+	return count;
+}
+
+/*
+ * Order statistics of the z-scores (ranks 1-based, with multiplicities)
+ * without a copy of them: each pass counts the z inside every target's
+ * range [lo, hi] in Z_BUCKETS buckets, with each bucket's smallest and
+ * largest z, and narrows the range to the values of the bucket that holds
+ * the rank.  Each pass drops at least the range's smallest or largest
+ * value, and with survey data a few passes leave one value.  A target
+ * still open after Z_PASSES is finished by bisection over the doubles'
+ * order (at most 64 more passes).
+ */
+#define Z_BUCKETS	256
+#define Z_TARGETS	4
+#define Z_PASSES	24
+
+typedef struct ZTarget
+{
+	int64_t		rank;
+	int64_t		below;			/* groups with z < lo */
+	double		lo;
+	double		hi;
+} ZTarget;
+
+static void
+z_select(const ZScores *zs, double zmin, double zmax, ZTarget *t, int ntargets)
+{
+	int64_t		count[Z_TARGETS][Z_BUCKETS];
+	double		bmin[Z_TARGETS][Z_BUCKETS],
+				bmax[Z_TARGETS][Z_BUCKETS];
+
+	for (int j = 0; j < ntargets; j++)
+	{
+		t[j].below = 0;
+		t[j].lo = zmin;
+		t[j].hi = zmax;
+	}
+	for (int pass = 0; pass < Z_PASSES; pass++)
+	{
+		bool		open = false;
+
+		for (int j = 0; j < ntargets; j++)
+		{
+			open |= t[j].lo < t[j].hi;
+			for (int b = 0; b < Z_BUCKETS; b++)
+			{
+				count[j][b] = 0;
+				bmin[j][b] = INFINITY;
+				bmax[j][b] = -INFINITY;
+			}
+		}
+		if (!open)
+			return;
+		for (int32_t i = 0; i < zs->s->nruns; i++)
+		{
+			const RankRun *r = &zs->s->runs[i];
+			double		z;
+
+			if (r->list != RANK_LIST_POINT)
+				continue;
+			z = z_of(zs, r);
+			for (int j = 0; j < ntargets; j++)
+			{
+				int			b;
+
+				if (!(t[j].lo < t[j].hi) || z < t[j].lo || z > t[j].hi)
+					continue;
+				/* monotone in z, so that the buckets are in order */
+				b = (int) ((z - t[j].lo) / (t[j].hi - t[j].lo) * Z_BUCKETS);
+				b = b < 0 ? 0 : b >= Z_BUCKETS ? Z_BUCKETS - 1 : b;
+				count[j][b] += r->groups;
+				bmin[j][b] = fmin(bmin[j][b], z);
+				bmax[j][b] = fmax(bmax[j][b], z);
+			}
+		}
+		for (int j = 0; j < ntargets; j++)
+		{
+			int64_t		cumulative = t[j].below;
+
+			if (!(t[j].lo < t[j].hi))
+				continue;
+			for (int b = 0; b < Z_BUCKETS; b++)
+			{
+				if (cumulative + count[j][b] >= t[j].rank)
+				{
+					t[j].below = cumulative;
+					t[j].lo = bmin[j][b];
+					t[j].hi = bmax[j][b];
+					break;
+				}
+				cumulative += count[j][b];
+			}
+		}
+	}
+	for (int j = 0; j < ntargets; j++)
+	{
+		uint64_t	lo = order_key(t[j].lo),
+					hi = order_key(t[j].hi);
+
+		while (lo < hi)
+		{
+			uint64_t	mid = lo + (hi - lo) / 2;
+
+			if (z_count(zs, key_value(mid)) >= t[j].rank)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		t[j].lo = t[j].hi = key_value(lo);
+	}
+}
+
+/* R's quantile type 7 of the z-scores at p1 and p2 (g >= 1 groups). */
+static void
+z_quantiles(const ZScores *zs, double zmin, double zmax, int64_t g, double p1, double p2,
+			double *q1, double *q2)
+{
+	double		h1 = (double) (g - 1) * p1,
+				h2 = (double) (g - 1) * p2,
+				j1 = floor(h1),
+				j2 = floor(h2);
+	ZTarget		t[Z_TARGETS];
+
+	t[0].rank = (int64_t) j1 + 1;
+	t[1].rank = (int64_t) j1 + 2 <= g ? (int64_t) j1 + 2 : g;
+	t[2].rank = (int64_t) j2 + 1;
+	t[3].rank = (int64_t) j2 + 2 <= g ? (int64_t) j2 + 2 : g;
+	z_select(zs, zmin, zmax, t, Z_TARGETS);
+	*q1 = t[0].lo + (h1 - j1) * (t[1].lo - t[0].lo);
+	*q2 = t[2].lo + (h2 - j2) * (t[3].lo - t[2].lo);
+}
+
+/*
+ * phi = mean of z^2 after Winsorizing z at its 10th and 90th percentiles
+ * (Spiegelhalter 2005, section 3.4: the lowest and highest 10% of z-scores
+ * set to those percentiles), and the additive
+ *	 tau^2 = (G phi - (G - 1)) / (sum w - sum w^2 / sum w),  w_i = n_i / V,
+ * 0 when G phi <= G - 1 (his DerSimonian-Laird form), on the proportion
+ * scale.
+ */
+static void
+funnel_overdispersion(const RankSummary *s, double target, double variance,
+					  double *phi, double *tau2)
+{
+	ZScores		zs = {s, target, variance};
+	double		zmin = INFINITY,
+				zmax = -INFINITY,
+				q10,
+				q90,
+				sum = 0.0,
+				n_sum = 0.0,
+				n2_sum = 0.0,
+				g = (double) s->groups,
+				denominator;
+
+	*phi = 0.0;
+	*tau2 = 0.0;
+	if (s->groups == 0 || !(variance > 0.0))
+		return;
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+		double		z,
+					x,
+					n;
+
+		if (r->list != RANK_LIST_POINT)
+			continue;
+		z = z_of(&zs, r);
+		point_metric(s, r, &x, &n);
+		zmin = fmin(zmin, z);
+		zmax = fmax(zmax, z);
+		n_sum += (double) r->groups * n;
+		n2_sum += (double) r->groups * n * n;
+	}
+	z_quantiles(&zs, zmin, zmax, s->groups, 0.1, 0.9, &q10, &q90);
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+		double		z;
+
+		if (r->list != RANK_LIST_POINT)
+			continue;
+		z = clip(z_of(&zs, r), q10, q90);
+		sum += (double) r->groups * z * z;
+	}
+	*phi = sum / g;
+	/* sum w - sum w^2 / sum w with w = n / V */
+	denominator = (n_sum - n2_sum / n_sum) / variance;
+	if (g * *phi > g - 1.0 && denominator > 0.0)
+		*tau2 = (g * *phi - (g - 1.0)) / denominator;
+}
+
+/* ---------------------------------------------------------------------
+ * Dirichlet-multinomial (NPS) and beta-binomial (shares)
+ * ---------------------------------------------------------------------
+ */
+
+typedef struct DmProblem
+{
+	const RankSummary *s;
+	int			nactive;		/* categories some group has */
+	int			category[RANK_MAX_CATEGORIES];	/* of each active index */
+	int			index[RANK_MAX_CATEGORIES];	/* active index of a category, or -1 */
+} DmProblem;
+
+/*
+ * One shape's terms: m (log Gamma(a + c) - log Gamma(a)) and its first two
+ * derivatives in a, for a count c held by m groups.  Where c is large
+ * (c >= 20 and c >= a / 16) the differences of the functions themselves
+ * lose at most a few digits, and the values at a are computed once per
+ * evaluation; elsewhere the careful differences of distributions.c.
+ */
+typedef struct DmShape
+{
+	double		a;
+	double		lgamma_a;
+	double		digamma_a;
+	double		trigamma_a;
+	double		loglik;
+	double		grad;
+	double		hess;			/* minus the second derivative */
+} DmShape;
+
+static void
+dm_shape_init(DmShape *sh, double a, bool derivatives)
+{
+	sh->a = a;
+	sh->lgamma_a = lgamma(a);
+	sh->digamma_a = derivatives ? digamma(a) : 0.0;
+	sh->trigamma_a = derivatives ? trigamma(a) : 0.0;
+	sh->loglik = sh->grad = sh->hess = 0.0;
+}
+
+static void
+dm_shape_add(DmShape *sh, double c, double m, bool derivatives)
+{
+	double		a = sh->a;
+
+	if (c >= 20.0 && c >= a * 0.0625)
+	{
+		sh->loglik += m * (lgamma(a + c) - sh->lgamma_a);
+		if (derivatives)
+		{
+			sh->grad += m * (digamma(a + c) - sh->digamma_a);
+			sh->hess += m * (sh->trigamma_a - trigamma(a + c));
+		}
+		return;
+	}
+	sh->loglik += m * log_pochhammer(a, c);
+	if (derivatives)
+	{
+		sh->grad += m * digamma_difference(a, c);
+		sh->hess += m * trigamma_difference(a, c);
+	}
+}
+
+/*
+ * L at alpha (active indices); with grad, also the gradient and the
+ * Hessian diag(hdiag) + hz 1 1'.
+ */
+static double
+dm_loglik(const DmProblem *p, const double *alpha, double *grad, double *hdiag, double *hz)
+{
+	const RankSummary *s = p->s;
+	bool		derivatives = grad != NULL;
+	DmShape		shape[RANK_MAX_CATEGORIES],
+				total;
+	double		alpha0 = 0.0,
+				loglik;
+
+	for (int j = 0; j < p->nactive; j++)
+	{
+		alpha0 += alpha[j];
+		dm_shape_init(&shape[j], alpha[j], derivatives);
+	}
+	dm_shape_init(&total, alpha0, derivatives);
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+
+		if (r->list < s->ncat)
+			dm_shape_add(&shape[p->index[r->list]], r->value[0], (double) r->groups, derivatives);
+		else if (r->list == RANK_LIST_TOTAL)
+			dm_shape_add(&total, r->value[0], (double) r->groups, derivatives);
+	}
+	loglik = -total.loglik;
+	for (int j = 0; j < p->nactive; j++)
+	{
+		loglik += shape[j].loglik;
+		if (derivatives)
+		{
+			grad[j] = shape[j].grad - total.grad;
+			hdiag[j] = -shape[j].hess;
+		}
+	}
+	if (derivatives)
+		*hz = total.hess;
+	return loglik;
+}
+
+/* Solves the symmetric positive definite system a x = b (n <= 3); false if not PD. */
+static bool
+cholesky_solve(int n, double a[RANK_MAX_CATEGORIES][RANK_MAX_CATEGORIES], const double *b,
+			   double *x)
+{
+	double		l[RANK_MAX_CATEGORIES][RANK_MAX_CATEGORIES] = {{0}};
+	double		y[RANK_MAX_CATEGORIES];
+
+	for (int i = 0; i < n; i++)
+	{
+		for (int j = 0; j <= i; j++)
+		{
+			double		sum = a[i][j];
+
+			for (int k = 0; k < j; k++)
+				sum -= l[i][k] * l[j][k];
+			if (i == j)
+			{
+				if (!(sum > 0.0) || !isfinite(sum))
+					return false;
+				l[i][i] = sqrt(sum);
+			}
+			else
+				l[i][j] = sum / l[j][j];
+		}
+	}
+	for (int i = 0; i < n; i++)
+	{
+		double		sum = b[i];
+
+		for (int k = 0; k < i; k++)
+			sum -= l[i][k] * y[k];
+		y[i] = sum / l[i][i];
+	}
+	for (int i = n - 1; i >= 0; i--)
+	{
+		double		sum = y[i];
+
+		for (int k = i + 1; k < n; k++)
+			sum -= l[k][i] * x[k];
+		x[i] = sum / l[i][i];
+	}
+	return true;
+}
+
+static void
+set_full_pooling(RankPrior *prior, const double *pooled, int ncat)
+{
+	prior->full_pooling = true;
+	prior->alpha0 = INFINITY;
+	for (int k = 0; k < ncat; k++)
+	{
+		prior->alpha[k] = pooled[k] > 0.0 ? INFINITY : 0.0;
+		prior->prior_mean[k] = pooled[k];
+	}
+}
+
+/* Sets alpha (by category) and what follows from it. */
+static void
+set_alpha(RankPrior *prior, const DmProblem *p, const double *alpha, int ncat)
+{
+	double		alpha0 = 0.0;
+
+	for (int k = 0; k < ncat; k++)
+		prior->alpha[k] = p->index[k] >= 0 ? alpha[p->index[k]] : 0.0;
+	for (int k = 0; k < ncat; k++)
+		alpha0 += prior->alpha[k];
+	prior->alpha0 = alpha0;
+	prior->full_pooling = false;
+	for (int k = 0; k < ncat; k++)
+		prior->prior_mean[k] = alpha0 > 0.0 ? prior->alpha[k] / alpha0 : prior->pooled[k];
+}
+
+/*
+ * Newton steps on log alpha from `alpha` (active indices), damped until L
+ * rises.  Converged when a step changes no alpha by more than 1e-10
+ * relatively; stops at DM_MAX_ITERATIONS.  alpha0 past DM_ALPHA0_INFINITE
+ * is full pooling, below DM_ALPHA0_ZERO no pooling.
+ */
+static void
+dm_newton(const DmProblem *p, double *alpha, RankPrior *prior)
+{
+	int			n = p->nactive;
+	double		grad[RANK_MAX_CATEGORIES],
+				hdiag[RANK_MAX_CATEGORIES],
+				hz,
+				lambda = 0.0,
+				loglik = dm_loglik(p, alpha, grad, hdiag, &hz);
+
+	prior->converged = false;
+	for (prior->iterations = 0; prior->iterations < DM_MAX_ITERATIONS; prior->iterations++)
+	{
+		double		hu[RANK_MAX_CATEGORIES][RANK_MAX_CATEGORIES],
+					gu[RANK_MAX_CATEGORIES],
+					step[RANK_MAX_CATEGORIES],
+					trial[RANK_MAX_CATEGORIES],
+					tgrad[RANK_MAX_CATEGORIES],
+					thdiag[RANK_MAX_CATEGORIES],
+					thz,
+					tloglik,
+					alpha0 = 0.0,
+					largest = 0.0;
+
+		/* minus the Hessian in u = log alpha: -(D H D + diag(alpha g)) */
+		for (int j = 0; j < n; j++)
+		{
+			gu[j] = alpha[j] * grad[j];
+			for (int k = 0; k < n; k++)
+				hu[j][k] = -alpha[j] * alpha[k] * (hz + (j == k ? hdiag[j] : 0.0));
+			hu[j][j] -= alpha[j] * grad[j];
+		}
+		for (int j = 0; j < n; j++)
+			hu[j][j] += lambda * (fabs(hu[j][j]) + 1e-300);
+		if (!cholesky_solve(n, hu, gu, step))
+		{
+			lambda = lambda == 0.0 ? 1e-6 : lambda * 10.0;
+			if (lambda > 1e20)
+				break;
+			continue;
+		}
+		for (int j = 0; j < n; j++)
+		{
+			step[j] = clip(step[j], -5.0, 5.0);
+			trial[j] = alpha[j] * exp(step[j]);
+			alpha0 += trial[j];
+			largest = fmax(largest, fabs(step[j]));
+		}
+		tloglik = dm_loglik(p, trial, tgrad, thdiag, &thz);
+		if (!(tloglik >= loglik - 1e-14 * fabs(loglik)))
+		{
+			lambda = lambda == 0.0 ? 1e-6 : lambda * 10.0;
+			if (lambda > 1e20)
+			{
+				/* no direction rises: at the maximum to rounding */
+				prior->converged = true;
+				break;
+			}
+			continue;
+		}
+		lambda = lambda < 1e-9 ? 0.0 : lambda / 10.0;
+		memcpy(alpha, trial, n * sizeof(double));
+		memcpy(grad, tgrad, n * sizeof(double));
+		memcpy(hdiag, thdiag, n * sizeof(double));
+		hz = thz;
+		loglik = tloglik;
+		if (alpha0 > DM_ALPHA0_INFINITE || alpha0 < DM_ALPHA0_ZERO || largest < 1e-10)
+		{
+			prior->converged = true;
+			break;
+		}
+	}
+	prior->loglik = loglik;
+}
+
+/* L(s m) for pooled proportions m over the active categories. */
+static double
+dm_loglik_scaled(const DmProblem *p, const double *m, double scale)
+{
+	double		alpha[RANK_MAX_CATEGORIES];
+
+	for (int j = 0; j < p->nactive; j++)
+		alpha[j] = scale * m[j];
+	return dm_loglik(p, alpha, NULL, NULL, NULL);
+}
+
+/*
+ * The method of moments (BDA3 section 5.1, ebbr "mm"), from the unweighted
+ * mean m_k and sample variance v_k (divisor G - 1) of the groups'
+ * proportions: alpha0 = sum_k m_k (1 - m_k) / sum_k v_k - 1 and alpha_k =
+ * m_k alpha0; with two categories this is BDA3's alpha + beta = m (1 - m) /
+ * v - 1.  No overdispersion when sum v_k <= sum m_k (1 - m_k) mean(1/n_i),
+ * the variance the multinomial alone gives: full pooling.  Returns false
+ * then; alpha0 <= 0 (the variance of proportions at its maximum) is 0.
+ */
+static bool
+dm_moments(const RankSummary *s, double *alpha, double *mean)
+{
+	int			ncat = s->ncat;
+	double		g = (double) s->groups,
+				v[RANK_MAX_CATEGORIES] = {0},
+				inverse_n = 0.0,
+				spread = 0.0,
+				variance = 0.0,
+				alpha0;
+
+	for (int k = 0; k < ncat; k++)
+		mean[k] = 0.0;
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+		double		x,
+					n;
+
+		if (r->list != RANK_LIST_POINT)
+			continue;
+		point_metric(s, r, &x, &n);
+		for (int k = 0; k < ncat; k++)
+			mean[k] += (double) r->groups * (r->value[k] / n);
+		inverse_n += (double) r->groups / n;
+	}
+	for (int k = 0; k < ncat; k++)
+		mean[k] /= g;
+	if (s->groups < 2)
+		return false;
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+		double		x,
+					n;
+
+		if (r->list != RANK_LIST_POINT)
+			continue;
+		point_metric(s, r, &x, &n);
+		for (int k = 0; k < ncat; k++)
+		{
+			double		d = r->value[k] / n - mean[k];
+
+			v[k] += (double) r->groups * d * d;
+		}
+	}
+	for (int k = 0; k < ncat; k++)
+	{
+		variance += v[k] / (g - 1.0);
+		spread += mean[k] * (1.0 - mean[k]);
+	}
+	if (!(variance > spread * inverse_n / g))
+		return false;
+	alpha0 = spread / variance - 1.0;
+	if (!(alpha0 > 0.0))
+		alpha0 = 0.0;
+	for (int k = 0; k < ncat; k++)
+		alpha[k] = mean[k] * alpha0;
+	return true;
+}
+
+static RankStatus
+fit_dirichlet(const RankSummary *s, RankMethod method, RankPrior *prior)
+{
+	int			ncat = s->ncat;
+	double		counts[RANK_MAX_CATEGORIES],
+				n_total,
+				mom_alpha[RANK_MAX_CATEGORIES],
+				mom_mean[RANK_MAX_CATEGORIES],
+				m[RANK_MAX_CATEGORIES],
+				alpha[RANK_MAX_CATEGORIES],
+				limit = 0.0,
+				tarone = 0.0,
+				theta,
+				v;
+	bool		mom_ok;
+	DmProblem	p = {s, 0, {0}, {-1, -1, -1}};
+
+	if (method != RANK_MLE && method != RANK_MOMENTS)
+		return RANK_BAD_METHOD;
+	pooled_counts(s, counts, &n_total);
+	prior->n_total = n_total;
+	for (int k = 0; k < ncat; k++)
+	{
+		prior->pooled[k] = counts[k] / n_total;
+		if (counts[k] > 0.0)
+		{
+			p.index[k] = p.nactive;
+			p.category[p.nactive++] = k;
+		}
+	}
+
+	/* the funnel's target and variance, and its overdispersion */
+	if (s->kind == RANK_NPS)
+	{
+		NpsCounts	c = {counts[RANK_DETRACTORS], counts[RANK_PASSIVES], counts[RANK_PROMOTERS]};
+
+		theta = prior->pooled[RANK_PROMOTERS] - prior->pooled[RANK_DETRACTORS];
+		v = nps_variance(c);
+	}
+	else
+	{
+		theta = prior->pooled[RANK_SUCCESSES];
+		v = theta * (1.0 - theta);
+		if (!(v > 0.0))
+			v = 0.0;
+	}
+	prior->target = 100.0 * theta;
+	prior->variance = 1e4 * v;
+	funnel_overdispersion(s, theta, v, &prior->phi, &prior->funnel_tau2);
+	prior->funnel_tau2 *= 1e4;
+
+	mom_ok = dm_moments(s, mom_alpha, mom_mean);
+	prior->converged = true;
+	for (int j = 0; j < p.nactive; j++)
+	{
+		m[j] = prior->pooled[p.category[j]];
+		limit += counts[p.category[j]] * log(m[j]);
+	}
+
+	if (method == RANK_MOMENTS)
+	{
+		if (!mom_ok || p.nactive < 2)
+		{
+			set_full_pooling(prior, prior->pooled, ncat);
+			prior->loglik = limit;
+		}
+		else
+		{
+			for (int j = 0; j < p.nactive; j++)
+				alpha[j] = mom_alpha[p.category[j]];
+			set_alpha(prior, &p, alpha, ncat);
+			/* the moments' mean is the unweighted mean of the proportions */
+			for (int k = 0; k < ncat; k++)
+				prior->prior_mean[k] = mom_mean[k];
+			prior->loglik = prior->alpha0 > 0.0 ? dm_loglik(&p, alpha, NULL, NULL, NULL) : NAN;
+		}
+	}
+	else
+	{
+		/* Tarone's score at the pooled proportions decides where to look */
+		for (int32_t i = 0; i < s->nruns; i++)
+		{
+			const RankRun *r = &s->runs[i];
+			double		c = r->value[0];
+
+			if (r->list < ncat)
+				tarone += (double) r->groups * c * (c - 1.0) / prior->pooled[r->list];
+			else if (r->list == RANK_LIST_TOTAL)
+				tarone -= (double) r->groups * c * (c - 1.0);
+		}
+		if (p.nactive < 2)
+		{
+			set_full_pooling(prior, prior->pooled, ncat);
+			prior->loglik = limit;
+		}
+		else
+		{
+			double		start = 0.0;
+
+			if (tarone <= 0.0)
+			{
+				/* a finite alpha0 may still beat infinity: look on a grid */
+				double		best = limit + 1e-12 * (1.0 + fabs(limit));
+
+				for (int e = -4; e <= 18; e++)
+				{
+					double		scale = pow(10.0, 0.5 * e);
+					double		l = dm_loglik_scaled(&p, m, scale);
+
+					if (l > best)
+					{
+						best = l;
+						start = scale;
+					}
+				}
+			}
+			else if (mom_ok && p.nactive >= 2)
+			{
+				start = 0.0;
+				for (int j = 0; j < p.nactive; j++)
+					start += mom_alpha[p.category[j]];
+				if (!(start > DM_ALPHA0_ZERO && start < DM_ALPHA0_INFINITE))
+					start = 0.0;
+			}
+			if (start == 0.0 && tarone > 0.0)
+				start = n_total / (double) s->groups;	/* the mean group size */
+			if (start == 0.0)
+			{
+				set_full_pooling(prior, prior->pooled, ncat);
+				prior->loglik = limit;
+			}
+			else
+			{
+				for (int j = 0; j < p.nactive; j++)
+					alpha[j] = start * m[j];
+				dm_newton(&p, alpha, prior);
+				set_alpha(prior, &p, alpha, ncat);
+				if (prior->alpha0 > DM_ALPHA0_INFINITE)
+				{
+					set_full_pooling(prior, prior->pooled, ncat);
+					prior->loglik = limit;
+				}
+				else if (prior->alpha0 < DM_ALPHA0_ZERO)
+				{
+					for (int j = 0; j < p.nactive; j++)
+						alpha[j] = 0.0;
+					set_alpha(prior, &p, alpha, ncat);
+					for (int k = 0; k < ncat; k++)
+						prior->prior_mean[k] = prior->pooled[k];
+				}
+			}
+		}
+	}
+	prior->overdispersion = prior->full_pooling ? 0.0 : 1.0 / (1.0 + prior->alpha0);
+	return RANK_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * Normal-normal (means)
+ * ---------------------------------------------------------------------
+ */
+
+/* The prior mean at tau2: the groups' means weighted 1 / (V / n + tau2). */
+static double
+normal_mu(const RankSummary *s, double variance, double tau2)
+{
+	double		num = 0.0,
+				den = 0.0;
+
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+		double		w;
+
+		if (r->list != RANK_LIST_POINT)
+			continue;
+		w = isinf(tau2) ? 1.0 : 1.0 / (variance / r->value[1] + tau2);
+		num += (double) r->groups * w * r->value[0];
+		den += (double) r->groups * w;
+	}
+	return num / den;
+}
+
+/* The profile likelihood's score in tau2 (times 2). */
+static double
+normal_score(const RankSummary *s, double variance, double tau2)
+{
+	double		mu = normal_mu(s, variance, tau2),
+				score = 0.0;
+
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+		double		w,
+					d;
+
+		if (r->list != RANK_LIST_POINT)
+			continue;
+		w = 1.0 / (variance / r->value[1] + tau2);
+		d = r->value[0] - mu;
+		score += (double) r->groups * (w * w * d * d - w);
+	}
+	return score;
+}
+
+/*
+ * Maximum likelihood tau2 >= 0: 0 when the score at 0 is not positive,
+ * else the root of the score, bracketed by doubling and narrowed by
+ * bisection with secant steps (Illinois), to 1e-13 relatively.
+ */
+static double
+normal_mle(const RankSummary *s, double variance, double start, RankPrior *prior)
+{
+	double		lo = 0.0,
+				hi = start > 0.0 ? start : variance,
+				flo = normal_score(s, variance, 0.0),
+				fhi;
+	int			side = 0;
+
+	prior->converged = true;
+	prior->iterations = 0;
+	if (!(flo > 0.0))
+		return 0.0;
+	if (!(hi > 0.0))
+		hi = 1.0;
+	while ((fhi = normal_score(s, variance, hi)) > 0.0)
+	{
+		lo = hi;
+		flo = fhi;
+		hi *= 2.0;
+		if (++prior->iterations >= NORMAL_MAX_ITERATIONS || isinf(hi))
+		{
+			prior->converged = false;
+			return hi;
+		}
+	}
+	while (prior->iterations++ < NORMAL_MAX_ITERATIONS)
+	{
+		double		x = (lo * fhi - hi * flo) / (fhi - flo);
+		double		fx;
+
+		if (!(x > lo && x < hi))
+			x = 0.5 * (lo + hi);
+		fx = normal_score(s, variance, x);
+		if (fx > 0.0)
+		{
+			lo = x;
+			flo = fx;
+			if (side == 1)
+				fhi /= 2.0;
+			side = 1;
+		}
+		else
+		{
+			hi = x;
+			fhi = fx;
+			if (side == -1)
+				flo /= 2.0;
+			side = -1;
+		}
+		if (hi - lo <= 1e-13 * hi)
+			return 0.5 * (lo + hi);
+	}
+	prior->converged = false;
+	return 0.5 * (lo + hi);
+}
+
+/*
+ * The groups' means y_i with sampling variances V / n_i, V the variance of
+ * all answers about the pooled mean (with divisor N, as p (1 - p) is for a
+ * share: Efron and Morris's sigma^2 for the batting averages).
+ *	 DerSimonian-Laird: tau2 = max(0, (Q - (G - 1)) / (S1 - S2 / S1)),
+ *		Q = sum w_i (y_i - ybar_w)^2, w_i = n_i / V, S1 = sum w, S2 = sum w^2;
+ *	 James-Stein: Q scaled by (G - 1) / (G - 3) first, which makes the
+ *		shrinkage factor V/n / (V/n + tau2) Efron and Morris's (G - 3) V/n / S
+ *		when the n are equal (their c = 1 - that); fewer than 4 groups do
+ *		not shrink (tau2 = infinity);
+ *	 MLE: the profile likelihood's maximum.
+ */
+static RankStatus
+fit_normal(const RankSummary *s, RankMethod method, RankPrior *prior)
+{
+	double		n_total = 0.0,
+				sum = 0.0,
+				theta,
+				within = 0.0,
+				between = 0.0,
+				n2 = 0.0,
+				g = (double) s->groups,
+				variance,
+				q,
+				denominator,
+				tau2;
+
+	if (method != RANK_MLE && method != RANK_MOMENTS && method != RANK_JAMES_STEIN)
+		return RANK_BAD_METHOD;
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+
+		if (r->list != RANK_LIST_POINT)
+			continue;
+		n_total += (double) r->groups * r->value[1];
+		sum += (double) r->groups * r->value[1] * r->value[0];
+	}
+	theta = sum / n_total;
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+		double		d;
+
+		if (r->list != RANK_LIST_POINT)
+			continue;
+		d = r->value[0] - theta;
+		within += (double) r->groups * r->value[1] * r->value[2];
+		between += (double) r->groups * r->value[1] * d * d;
+		n2 += (double) r->groups * r->value[1] * r->value[1];
+	}
+	variance = (within + between) / n_total;
+	prior->n_total = n_total;
+	prior->target = theta;
+	prior->variance = variance;
+	prior->converged = true;
+	funnel_overdispersion(s, theta, variance, &prior->phi, &prior->funnel_tau2);
+
+	if (!(variance > 0.0))
+		tau2 = 0.0;				/* every answer the same */
+	else
+	{
+		q = between / variance;
+		denominator = (n_total - n2 / n_total) / variance;
+		if (method == RANK_JAMES_STEIN)
+		{
+			if (s->groups < 4)
+				tau2 = INFINITY;
+			else
+				tau2 = denominator > 0.0 ?
+					fmax(0.0, (q * (g - 1.0) / (g - 3.0) - (g - 1.0)) / denominator) : 0.0;
+		}
+		else
+		{
+			tau2 = denominator > 0.0 && s->groups > 1 ?
+				fmax(0.0, (q - (g - 1.0)) / denominator) : 0.0;
+			if (method == RANK_MLE && s->groups > 1)
+				tau2 = normal_mle(s, variance, tau2, prior);
+		}
+	}
+	prior->tau2 = tau2;
+	prior->overdispersion = tau2;
+	prior->full_pooling = tau2 == 0.0;
+	prior->mean = tau2 == 0.0 ? theta : normal_mu(s, variance, tau2);
+	return RANK_OK;
+}
+
+RankStatus
+rank_fit(const RankSummary *s, RankMethod method, RankPrior *prior)
+{
+	memset(prior, 0, sizeof(*prior));
+	prior->kind = (RankKind) s->kind;
+	prior->method = method;
+	prior->ncat = s->ncat;
+	prior->groups = s->groups;
+	prior->empty_groups = s->empty_groups;
+	if (s->kind != RANK_NPS && s->kind != RANK_SHARE && s->kind != RANK_MEAN)
+		return RANK_BAD_KIND;
+	if (s->groups == 0)
+		return RANK_NO_GROUPS;
+	if (s->kind == RANK_MEAN)
+		return fit_normal(s, method, prior);
+	return fit_dirichlet(s, method, prior);
+}
+
+/* ---------------------------------------------------------------------
+ * Posteriors
+ * ---------------------------------------------------------------------
+ */
+
+static bool
+level_valid(double level)
+{
+	return level > 0.0 && level < 1.0;
+}
+
+static RankStatus
+check_counts(const double *counts, int ncat, double *n)
+{
+	*n = 0.0;
+	for (int k = 0; k < ncat; k++)
+	{
+		if (!(counts[k] >= 0.0) || isinf(counts[k]))
+			return RANK_BAD_VALUE;
+		*n += counts[k];
+	}
+	return isinf(*n) ? RANK_BAD_VALUE : RANK_OK;
+}
+
+static void
+point_posterior(RankPosterior *post, double value)
+{
+	post->estimate = post->lower = post->upper = value;
+	post->sd = 0.0;
+}
+
+/* The central interval of Beta(a, b) at level. */
+static void
+beta_interval(double a, double b, double level, double *lower, double *upper)
+{
+	*lower = beta_quantile(0.5 - 0.5 * level, a, b);
+	*upper = beta_quantile(0.5 + 0.5 * level, a, b);
+}
+
+RankStatus
+rank_nps_posterior(const RankPrior *prior, const double *counts, double level,
+				   RankPosterior *post)
+{
+	double		n,
+				a[RANK_MAX_CATEGORIES],
+				total = 0.0,
+				mean,
+				var,
+				mu,
+				shape,
+				lower,
+				upper;
+	RankStatus	status;
+
+	if (prior->kind != RANK_NPS)
+		return RANK_BAD_KIND;
+	if (!level_valid(level))
+		return RANK_BAD_LEVEL;
+	if ((status = check_counts(counts, 3, &n)) != RANK_OK)
+		return status;
+	if (prior->full_pooling)
+	{
+		point_posterior(post, prior->target);
+		return RANK_OK;
+	}
+	for (int k = 0; k < 3; k++)
+	{
+		a[k] = prior->alpha[k] + counts[k];
+		total += a[k];
+	}
+	if (!(total > 0.0))
+		return RANK_NO_DATA;
+	mean = (a[RANK_PROMOTERS] - a[RANK_DETRACTORS]) / total;
+	var = (a[RANK_PROMOTERS] * (total - a[RANK_PROMOTERS]) +
+		   a[RANK_DETRACTORS] * (total - a[RANK_DETRACTORS]) +
+		   2.0 * a[RANK_PROMOTERS] * a[RANK_DETRACTORS]) / (total * total * (total + 1.0));
+	post->estimate = 100.0 * mean;
+	post->sd = 100.0 * sqrt(fmax(var, 0.0));
+	/* the beta on [-1, 1] with this mean and variance: (NPS + 1) / 2 */
+	mu = 0.5 * (mean + 1.0);
+	if (!(var > 0.0) || !(mu > 0.0 && mu < 1.0))
+	{
+		post->sd = 0.0;
+		post->lower = post->upper = post->estimate;
+		return RANK_OK;
+	}
+	shape = mu * (1.0 - mu) / (0.25 * var) - 1.0;
+	beta_interval(mu * shape, (1.0 - mu) * shape, level, &lower, &upper);
+	post->lower = clip(100.0 * (2.0 * lower - 1.0), -100.0, 100.0);
+	post->upper = clip(100.0 * (2.0 * upper - 1.0), -100.0, 100.0);
+	return RANK_OK;
+}
+
+RankStatus
+rank_share_posterior(const RankPrior *prior, const double *counts, double level,
+					 RankPosterior *post)
+{
+	double		n,
+				a,
+				b,
+				total,
+				lower,
+				upper;
+	RankStatus	status;
+
+	if (prior->kind != RANK_SHARE)
+		return RANK_BAD_KIND;
+	if (!level_valid(level))
+		return RANK_BAD_LEVEL;
+	if ((status = check_counts(counts, 2, &n)) != RANK_OK)
+		return status;
+	if (prior->full_pooling)
+	{
+		point_posterior(post, prior->target);
+		return RANK_OK;
+	}
+	a = prior->alpha[RANK_SUCCESSES] + counts[RANK_SUCCESSES];
+	b = prior->alpha[RANK_FAILURES] + counts[RANK_FAILURES];
+	total = a + b;
+	if (!(total > 0.0))
+		return RANK_NO_DATA;
+	post->estimate = 100.0 * a / total;
+	post->sd = 100.0 * sqrt(a * b / (total * total * (total + 1.0)));
+	beta_interval(a, b, level, &lower, &upper);
+	post->lower = 100.0 * lower;
+	post->upper = 100.0 * upper;
+	return RANK_OK;
+}
+
+RankStatus
+rank_mean_posterior(const RankPrior *prior, double n, double mean, double level,
+					RankPosterior *post)
+{
+	double		z,
+				precision,
+				sampling;
+
+	if (prior->kind != RANK_MEAN)
+		return RANK_BAD_KIND;
+	if (!level_valid(level))
+		return RANK_BAD_LEVEL;
+	if (!(n >= 0.0) || isinf(n) || (n > 0.0 && !isfinite(mean)))
+		return RANK_BAD_VALUE;
+	z = normal_quantile(0.5 + 0.5 * level);
+	if (prior->full_pooling)
+	{
+		point_posterior(post, prior->mean);
+		return RANK_OK;
+	}
+	if (n == 0.0)
+	{
+		if (isinf(prior->tau2))
+			return RANK_NO_DATA;
+		post->estimate = prior->mean;
+		post->sd = sqrt(prior->tau2);
+	}
+	else
+	{
+		sampling = prior->variance / n;
+		if (!(sampling > 0.0))
+		{
+			point_posterior(post, mean);
+			return RANK_OK;
+		}
+		if (isinf(prior->tau2))
+		{
+			post->estimate = mean;
+			post->sd = sqrt(sampling);
+		}
+		else
+		{
+			precision = 1.0 / prior->tau2 + 1.0 / sampling;
+			post->estimate = (prior->mean / prior->tau2 + mean / sampling) / precision;
+			post->sd = sqrt(1.0 / precision);
+		}
+	}
+	post->lower = post->estimate - z * post->sd;
+	post->upper = post->estimate + z * post->sd;
+	return RANK_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * Funnel limits
+ * ---------------------------------------------------------------------
+ */
+
+RankStatus
+rank_funnel(double value, double n, double target, double variance, double level,
+			double phi, double tau2, double lo, double hi, RankFunnel *funnel)
+{
+	double		z,
+				sd;
+
+	if (!level_valid(level))
+		return RANK_BAD_LEVEL;
+	if (!isfinite(value) || !isfinite(target) || !(variance >= 0.0) || isinf(variance) ||
+		!(tau2 >= 0.0) || isinf(tau2) || isnan(phi) || isinf(phi) || !(n >= 0.0) ||
+		isinf(n) || !(lo <= hi))
+		return RANK_BAD_VALUE;
+	if (n == 0.0)
+		return RANK_NO_DATA;
+	z = normal_quantile(0.5 + 0.5 * level);
+	sd = sqrt(fmax(phi, 1.0) * variance / n + tau2);
+	funnel->target = target;
+	funnel->lower = clip(target - z * sd, lo, hi);
+	funnel->upper = clip(target + z * sd, lo, hi);
+	if (sd > 0.0)
+		funnel->z = (value - target) / sd;
+	else
+		funnel->z = value == target ? 0.0 : value > target ? INFINITY : -INFINITY;
+	funnel->flag = funnel->z > z ? RANK_ABOVE : funnel->z < -z ? RANK_BELOW : RANK_WITHIN;
+	return RANK_OK;
+}
+
+RankStatus
+rank_prior_funnel(const RankPrior *prior, double value, double n, double level,
+				  RankOverdispersion mode, double lo, double hi, RankFunnel *funnel)
+{
+	double		phi = mode == RANK_FUNNEL_MULTIPLICATIVE ? prior->phi : 1.0;
+	double		tau2 = mode == RANK_FUNNEL_ADDITIVE ? prior->funnel_tau2 : 0.0;
+
+	if (mode != RANK_FUNNEL_PLAIN && mode != RANK_FUNNEL_MULTIPLICATIVE &&
+		mode != RANK_FUNNEL_ADDITIVE)
+		return RANK_BAD_VALUE;
+	if (prior->kind == RANK_NPS)
+	{
+		lo = -100.0;
+		hi = 100.0;
+	}
+	else if (prior->kind == RANK_SHARE)
+	{
+		lo = 0.0;
+		hi = 100.0;
+	}
+	return rank_funnel(value, n, prior->target, prior->variance, level, phi, tau2, lo, hi,
+					   funnel);
+}
+
+/* ---------------------------------------------------------------------
+ * Weighted groups
+ * ---------------------------------------------------------------------
+ */
+
+void
+rank_kish_counts(const double *w, const double *w2, int ncells, double *counts)
+{
+	double		total = 0.0,
+				total2 = 0.0;
+
+	if (w2 == NULL)
+	{
+		memcpy(counts, w, (size_t) ncells * sizeof(double));
+		return;
+	}
+	for (int j = 0; j < ncells; j++)
+	{
+		total += w[j];
+		total2 += w2[j];
+	}
+	for (int j = 0; j < ncells; j++)
+		/* n_eff w / W = w W / sum w2, without squaring W */
+		counts[j] = total > 0.0 && total2 > 0.0 ? w[j] * (total / total2) : 0.0;
+}
+
+void
+rank_mean_group(const double *w, const double *w2, const double *x, int ncells,
+				double *n, double *mean, double *variance)
+{
+	double		total = 0.0,
+				total2 = 0.0,
+				sum = 0.0,
+				ss = 0.0;
+
+	for (int j = 0; j < ncells; j++)
+	{
+		total += w[j];
+		total2 += w2 ? w2[j] : w[j];
+		sum += w[j] * x[j];
+	}
+	if (!(total > 0.0))
+	{
+		*n = *mean = *variance = 0.0;
+		return;
+	}
+	*mean = sum / total;
+	for (int j = 0; j < ncells; j++)
+		ss += w[j] * (x[j] - *mean) * (x[j] - *mean);
+	*variance = ss / total;
+	*n = w2 ? total * (total / total2) : total;
+}

@@ -1,0 +1,340 @@
+/*
+ * ranking_model.h
+ *	  Fair league tables in plain C: empirical-Bayes priors fitted across
+ *	  groups, each group's posterior, and funnel-plot limits.
+ *
+ * Three models, one per kind of metric:
+ *	 NPS	Dirichlet-multinomial on (promoters, passives, detractors);
+ *	 share	beta-binomial on (successes, failures), the top-k box;
+ *	 mean	normal-normal on the groups' means (CES and other means).
+ *
+ * The server derives one group at a time from a rating_summary (counts) or
+ * a weighted_rating_summary (Kish effective counts, rank_kish_counts()),
+ * adds it to a RankSummary (the prior aggregates' transition state), fits a
+ * RankPrior from the summary, and then asks for each group's posterior and
+ * funnel limits.  Every status other than RANK_OK is for the server to turn
+ * into an ERROR or a NULL; nothing here allocates memory or keeps state.
+ *
+ * Units.  Posteriors, funnel values, targets and limits are in the metric's
+ * units: NPS points (-100..100), a share in percent (0..100), a mean on its
+ * rating scale; variances per answer in those units squared.  Shapes
+ * (alpha), proportions and rho are unitless.
+ *
+ * Sources: Minka (2000), "Estimating a Dirichlet distribution" (the
+ * likelihood through counts of counts; Newton steps); BDA3 (Gelman et al.
+ * 2013) section 5.1 and ebbr's "mm" for the method of moments; DerSimonian
+ * & Laird (1986) for tau^2; Efron & Morris (1975, 1977) for James-Stein;
+ * Spiegelhalter (2005), "Funnel plots for comparing institutional
+ * performance", Stat Med 24:1185, for the limits and the Winsorized phi.
+ */
+#ifndef CSM_RANKING_MODEL_H
+#define CSM_RANKING_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RANK_SUMMARY_VERSION	1
+#define RANK_MAX_CATEGORIES		3
+
+/* The categories of a group's counts, in the order the add functions take them. */
+#define RANK_PROMOTERS			0
+#define RANK_PASSIVES			1
+#define RANK_DETRACTORS			2
+#define RANK_SUCCESSES			0
+#define RANK_FAILURES			1
+
+typedef enum RankKind
+{
+	RANK_NPS = 1,				/* three categories, Dirichlet prior */
+	RANK_SHARE = 2,				/* two categories, beta prior */
+	RANK_MEAN = 3				/* a mean per group, normal prior */
+} RankKind;
+
+typedef enum RankMethod
+{
+	RANK_MLE = 1,				/* maximum marginal likelihood */
+	RANK_MOMENTS = 2,			/* BDA3 / ebbr "mm"; DerSimonian-Laird for means */
+	RANK_JAMES_STEIN = 3		/* means only: Efron-Morris's (G - 3) */
+} RankMethod;
+
+typedef enum RankStatus
+{
+	RANK_OK = 0,
+	RANK_NEED_ROOM,				/* grow to rank_summary_wanted_capacity(), call again */
+	RANK_TOO_BIG,				/* more than RANK_SUMMARY_MAX_RUNS runs */
+	RANK_BAD_VALUE,				/* a count, n, mean or variance out of its domain */
+	RANK_BAD_LEVEL,				/* a level not strictly between 0 and 1 */
+	RANK_BAD_METHOD,			/* a method the kind does not have */
+	RANK_BAD_KIND,				/* a prior or summary of another kind */
+	RANK_MISMATCH,				/* merging summaries of other kinds or parameters */
+	RANK_NO_GROUPS,				/* a fit over no group with answers */
+	RANK_NO_DATA,				/* nothing to estimate: no answers and no prior */
+	RANK_CORRUPT				/* rank_summary_check(): not a valid summary */
+} RankStatus;
+
+/*
+ * The group summary: Minka's "counts of counts", mergeable.
+ *
+ * It is a list of runs, each a value with the number of groups that have
+ * it, in several lists:
+ *	 list k < ncat		 a category's count c_ik (only c_ik > 0 is kept)
+ *	 RANK_LIST_TOTAL	 a group's total n_i
+ *	 RANK_LIST_POINT	 the group itself: NPS (P, Pa, D), share (y, n - y, 0),
+ *						 mean (mean, n, variance)
+ * The likelihoods of the Dirichlet- and beta-binomial depend on the data
+ * only through the category and total lists, whose length is the number
+ * of distinct values, not of groups.  The points carry what no margin
+ * does: the proportions of each group for the method of moments, and the
+ * group's z-score for Spiegelhalter's Winsorized phi (which needs the
+ * order of the z-scores, and z depends on the target, known only at the
+ * end).  For means only the points exist.
+ *
+ * Layout: flat, a 48-byte header then `capacity` runs of 40 bytes, so that
+ * the server stores it as a varlena as it is (vl_len_ is its length word;
+ * nothing here reads it).  Native byte order: the binary send and receive
+ * functions convert, and rank_summary_check() validates what they read.
+ *
+ * Order: runs[0..nsorted) are sorted by (list, value) and have distinct
+ * keys; add and merge append unsorted runs after them, and
+ * rank_summary_compact() sorts and coalesces (heapsort, in place, no
+ * allocation).  A compacted summary's runs do not depend on the order the
+ * groups came in, and neither does a fit on it.
+ *
+ * Size bound: 48 + 40 R bytes, R the number of runs after compaction,
+ *	 R <= sum over the lists of their distinct values, each <= G (groups).
+ * With whole counts and groups of at most M answers: each category and
+ * the totals have at most M distinct values, and the points at most
+ * min(G, (M + 1)(M + 2)(M + 3)/6) (NPS) or min(G, (M + 1)(M + 2)/2)
+ * (shares); e.g. 100,000 groups of up to 30 answers: R <= 4 x 30 + 5,456.
+ * For large or weighted (fractional) groups the points are about G: 4 MB
+ * for 100,000 groups.  Before compaction at most twice that
+ * (rank_summary_wanted_capacity() doubles).
+ */
+#define RANK_LIST_TOTAL			3
+#define RANK_LIST_POINT			4
+
+typedef struct RankRun
+{
+	int32_t		list;			/* 0..ncat-1, RANK_LIST_TOTAL or RANK_LIST_POINT */
+	int32_t		reserved;		/* zero */
+	double		value[3];		/* one value (a count, a total) or a point */
+	int64_t		groups;			/* how many groups have it, > 0 */
+} RankRun;
+
+typedef struct RankSummary
+{
+	int32_t		vl_len_;		/* the server's varlena length word */
+	uint8_t		version;		/* RANK_SUMMARY_VERSION */
+	uint8_t		kind;			/* a RankKind */
+	uint8_t		ncat;			/* 3 (NPS), 2 (share), 0 (mean) */
+	uint8_t		flags;			/* zero */
+	int32_t		param[2];		/* the caller's (share: k, scale_max); equal to merge */
+	int32_t		nruns;			/* runs in use */
+	int32_t		nsorted;		/* runs[0..nsorted) sorted and coalesced */
+	int32_t		capacity;		/* runs the buffer holds */
+	int32_t		reserved;		/* zero */
+	int64_t		groups;			/* groups with answers (n > 0) */
+	int64_t		empty_groups;	/* groups without: ignored, counted */
+	RankRun		runs[];
+} RankSummary;
+
+#define RANK_SUMMARY_HEADER		offsetof(RankSummary, runs)
+#define RANK_SUMMARY_SIZE(capacity) \
+	(RANK_SUMMARY_HEADER + (size_t) (capacity) * sizeof(RankRun))
+/* what fits in a varlena of at most 1 GB (test/ranking builds with less) */
+#ifndef RANK_SUMMARY_MAX_RUNS
+#define RANK_SUMMARY_MAX_RUNS \
+	((int32_t) ((0x3FFFFFFF - RANK_SUMMARY_HEADER) / sizeof(RankRun)))
+#endif
+
+/*
+ * Sets up an empty summary in a buffer of RANK_SUMMARY_SIZE(capacity)
+ * bytes (capacity >= 0; vl_len_ is left alone).
+ */
+extern RankStatus rank_summary_init(RankSummary *s, RankKind kind, int32_t capacity,
+									int32_t param0, int32_t param1);
+
+/*
+ * Adds one group.  NPS: counts[3] = promoters, passives, detractors; share:
+ * counts[2] = successes, failures.  Counts are finite and >= 0, and may be
+ * fractional (Kish effective counts).  A group with no answers is counted
+ * in empty_groups.  RANK_NEED_ROOM: grow the buffer to
+ * rank_summary_wanted_capacity(s, 0) runs, set s->capacity and call again
+ * (the summary may have been compacted, nothing was added).
+ */
+extern RankStatus rank_summary_add_counts(RankSummary *s, const double *counts);
+
+/*
+ * Adds one group of a mean: n answers (effective, >= 0), their mean and
+ * their variance per answer with divisor n (the weighted one for weights).
+ */
+extern RankStatus rank_summary_add_mean(RankSummary *s, double n, double mean,
+										double variance);
+
+/*
+ * Adds src's groups to dst (kind and parameters must be equal).
+ * RANK_NEED_ROOM: grow dst to rank_summary_wanted_capacity(dst,
+ * src->nruns) runs and call again.
+ */
+extern RankStatus rank_summary_merge(RankSummary *dst, const RankSummary *src);
+
+/* Sorts and coalesces the runs in place; capacity is unchanged. */
+extern void rank_summary_compact(RankSummary *s);
+
+/* The capacity to grow to for `extra` more runs (-1: beyond the maximum). */
+extern int32_t rank_summary_wanted_capacity(const RankSummary *s, int32_t extra);
+
+/*
+ * Compacts and sets capacity = nruns: the bytes to store, returned, are
+ * RANK_SUMMARY_SIZE(s->nruns).
+ */
+extern size_t rank_summary_trim(RankSummary *s);
+
+/*
+ * Whether `size` bytes at s are a valid summary (the binary receive and
+ * the fuzzer): RANK_OK or RANK_CORRUPT.  Validates every field and run.
+ */
+extern RankStatus rank_summary_check(const RankSummary *s, size_t size);
+
+/*
+ * A fitted prior.
+ *
+ * Full pooling.  When the groups show no overdispersion (the likelihood
+ * rises all the way to alpha0 = infinity, or the moments' variance is no
+ * more than the multinomial one, or tau^2 = 0) full_pooling is true, alpha0
+ * and the alpha of every observed category are +infinity (0 for a category
+ * no group has), rho and tau2 are 0, prior_mean is the pooled proportions,
+ * and every posterior is the pooled value with sd 0.
+ *
+ * No pooling.  When the groups are as far apart as proportions can be
+ * (every group all in one category), the Dirichlet's alpha go to 0: rho is
+ * 1 and each posterior is the group's own proportion.
+ *
+ * Stored and passed back (the SQL composite), a prior needs only what the
+ * posteriors and funnels read: kind, full_pooling, target, variance, phi
+ * and funnel_tau2; alpha (NPS, shares); mean and tau2 (means).
+ */
+typedef struct RankPrior
+{
+	RankKind	kind;
+	RankMethod	method;
+	int			ncat;
+	int			iterations;		/* the MLE's Newton steps */
+	bool		converged;		/* the fit met its convergence test */
+	bool		full_pooling;
+	int64_t		groups;			/* groups used (n > 0) */
+	int64_t		empty_groups;	/* groups with n = 0, ignored */
+	double		n_total;		/* sum of the groups' n */
+
+	/* Dirichlet (NPS) or beta (share) */
+	double		alpha[RANK_MAX_CATEGORIES];
+	double		alpha0;			/* sum of alpha */
+	double		pooled[RANK_MAX_CATEGORIES];	/* sum c_k / sum n */
+	double		prior_mean[RANK_MAX_CATEGORIES];	/* alpha_k / alpha0 */
+	double		loglik;			/* marginal log-likelihood, no multinomial
+								 * coefficients; at infinity on full pooling */
+
+	/* normal (mean) */
+	double		mean;			/* the prior mean mu */
+	double		tau2;			/* the prior variance (scale units^2) */
+
+	/* every kind */
+	double		overdispersion; /* rho = 1 / (1 + alpha0), or tau2 for means */
+	double		target;			/* the pooled value: NPS points, %, mean */
+	double		variance;		/* per answer at the target, units^2 */
+	double		phi;			/* Spiegelhalter's Winsorized phi */
+	double		funnel_tau2;	/* additive random-effects tau^2, units^2 */
+} RankPrior;
+
+/*
+ * Fits a prior.  NPS and shares: RANK_MLE or RANK_MOMENTS; means:
+ * RANK_MOMENTS (DerSimonian-Laird), RANK_MLE or RANK_JAMES_STEIN.  Works
+ * on any summary; on a compacted one it is fastest and independent of the
+ * order of the groups.  RANK_NO_GROUPS fills groups and empty_groups only.
+ */
+extern RankStatus rank_fit(const RankSummary *s, RankMethod method, RankPrior *prior);
+
+typedef struct RankPosterior
+{
+	double		estimate;		/* posterior mean */
+	double		sd;				/* posterior standard deviation */
+	double		lower;			/* central credible interval */
+	double		upper;
+} RankPosterior;
+
+/*
+ * One group's posterior, in the metric's units, with a central interval
+ * of the given level.  NPS: counts[3] as for rank_summary_add_counts(); the
+ * interval is that of the beta distribution on [-100, 100] with the
+ * posterior's mean and variance (exact when there are no passives; see
+ * ranking_model.c).  Share: counts[2], beta quantiles.  Mean: normal, with
+ * the group's sampling variance taken as prior->variance / n.
+ */
+extern RankStatus rank_nps_posterior(const RankPrior *prior, const double *counts,
+									 double level, RankPosterior *post);
+extern RankStatus rank_share_posterior(const RankPrior *prior, const double *counts,
+									   double level, RankPosterior *post);
+extern RankStatus rank_mean_posterior(const RankPrior *prior, double n, double mean,
+									  double level, RankPosterior *post);
+
+typedef enum RankFunnelFlag
+{
+	RANK_BELOW = -1,
+	RANK_WITHIN = 0,
+	RANK_ABOVE = 1
+} RankFunnelFlag;
+
+typedef enum RankOverdispersion
+{
+	RANK_FUNNEL_PLAIN = 0,
+	RANK_FUNNEL_MULTIPLICATIVE = 1, /* variance times phi (when phi > 1) */
+	RANK_FUNNEL_ADDITIVE = 2	/* variance / n plus tau^2 */
+} RankOverdispersion;
+
+typedef struct RankFunnel
+{
+	double		target;
+	double		lower;			/* clipped to the metric's range */
+	double		upper;
+	double		z;				/* (value - target) / sd at n, unclipped */
+	RankFunnelFlag flag;		/* z beyond +-z(level) */
+} RankFunnel;
+
+/*
+ * Funnel limits at n answers around target: target +- z sqrt(phi V / n +
+ * tau2), z the two-sided normal quantile of level, phi taken as 1 when it
+ * is below 1 (limits are never narrower than the plain ones), limits
+ * clipped to [lo, hi].  value, target, V, tau2 and the limits are in the
+ * metric's units.  RANK_NO_DATA when n is 0.
+ */
+extern RankStatus rank_funnel(double value, double n, double target, double variance,
+							  double level, double phi, double tau2, double lo, double hi,
+							  RankFunnel *funnel);
+
+/*
+ * The same around a prior's target and variance, with its phi or tau^2 as
+ * mode says.  lo and hi are used for means only (NPS: -100..100, shares
+ * 0..100).
+ */
+extern RankStatus rank_prior_funnel(const RankPrior *prior, double value, double n,
+									double level, RankOverdispersion mode,
+									double lo, double hi, RankFunnel *funnel);
+
+/*
+ * Kish effective counts of weighted cells: counts[j] = n_eff w[j] / W with
+ * W = sum w, n_eff = W^2 / sum w2 (all 0 when W is 0), so that category
+ * counts add up and total the effective sample size.  With w2 NULL the
+ * cells are unweighted counts and are copied.
+ */
+extern void rank_kish_counts(const double *w, const double *w2, int ncells, double *counts);
+
+/*
+ * A mean group from cells with values x[j]: n = n_eff (as above), the
+ * weighted mean, and the weighted variance with divisor W.  n = 0, mean
+ * and variance 0 when W is 0.
+ */
+extern void rank_mean_group(const double *w, const double *w2, const double *x, int ncells,
+							double *n, double *mean, double *variance);
+
+#endif							/* CSM_RANKING_MODEL_H */
