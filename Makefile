@@ -22,9 +22,16 @@ OBJS_WEIGHTED = src/weighted_codec.o src/weighted_summary.o src/weighted_agg.o \
 
 OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO) $(OBJS_WEIGHTED)
 
-# Install scripts: csm--1.0.sql stays as released; later objects arrive
-# through update scripts, which CREATE EXTENSION chains after it.
-DATA = $(wildcard src/sql/csm--*.sql)
+# The install scripts are generated (src/sql/generate) from one template
+# per family, in this order: the full script of the current version, for
+# CREATE EXTENSION, and one update script per release step, for ALTER
+# EXTENSION UPDATE.  A template marks what each version added (@since).
+SQL_TEMPLATES = src/sql/ratings.sql src/sql/inference.sql src/sql/scores.sql \
+	src/sql/gap.sql src/sql/kano.sql src/sql/jsonb.sql
+SQL_UPDATES = 1.0--1.1
+SQL_FULL = src/sql/csm--$(CSM_VERSION).sql
+SQL_UPDATE_SCRIPTS = $(SQL_UPDATES:%=src/sql/csm--%.sql)
+DATA_built = $(SQL_FULL) $(SQL_UPDATE_SCRIPTS)
 
 REGRESS_RATINGS = ratings_type ratings_agg ratings_metrics ratings_window ratings_parallel
 
@@ -72,6 +79,12 @@ $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 	@echo $(MAJORVERSION) | cmp -s - $@ || echo $(MAJORVERSION) >$@
 FORCE:
 .PHONY: FORCE
+
+$(SQL_FULL): src/sql/generate $(SQL_TEMPLATES)
+	perl src/sql/generate --version $(CSM_VERSION) $(SQL_TEMPLATES) >$@.tmp && mv $@.tmp $@
+$(SQL_UPDATE_SCRIPTS): src/sql/csm--%.sql: src/sql/generate $(SQL_TEMPLATES)
+	perl src/sql/generate --from $(firstword $(subst --, ,$*)) --to $(lastword $(subst --, ,$*)) \
+		$(SQL_TEMPLATES) >$@.tmp && mv $@.tmp $@
 
 # make dist: a source tarball of the committed tree, as PGXN expects.
 DIST_VERSION = $(shell sed -n 's/.*"version": "\(.*\)",/\1/p' META.json | head -1)

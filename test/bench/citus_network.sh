@@ -27,7 +27,7 @@
 #          of a split custom aggregate fails on Citus 12 ("column field_1
 #          has pseudo-type cstring").
 set -euo pipefail
-. "$(dirname "$0")/../lib/pg.sh"
+. "$(dirname "$0")/../lib/suite.sh"
 cd "$(dirname "$0")/../citus"
 . ./cluster.sh
 
@@ -35,7 +35,7 @@ ROWS=${ROWS:-10000000}
 SHARDS=${SHARDS:-32}
 STORES=${STORES:-500}
 
-citus_installed || { echo "citus_network.sh: Citus is not installed for PostgreSQL $PGVERSION" >&2; exit 1; }
+citus_installed || fail "Citus is not installed for PostgreSQL $PGVERSION"
 citus_start -o shared_preload_libraries=citus,pg_stat_statements -o citus.shard_count="$SHARDS" -o shared_buffers=1GB -o work_mem=64MB \
 	-o max_wal_size=10GB -o checkpoint_timeout=1h -o autovacuum=off
 coord -c "CREATE EXTENSION csm" -c "CREATE EXTENSION pg_stat_statements"
@@ -81,7 +81,6 @@ session() {					# session SQL: run one statement, print its output
 	while IFS= read -r line <&4; do [ "$line" = __done__ ] && return 0; echo "$line"; done
 	fail "the session ended"
 }
-fail() { echo "citus_network.sh: $*" >&2; exit 1; }
 session "SET citus.max_adaptive_executor_pool_size = 1" >/dev/null
 pid=$(session "SELECT pg_backend_pid()")
 received() {				# bytes the session's sockets to the workers have received

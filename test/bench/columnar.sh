@@ -19,24 +19,16 @@
 # a DO block, one warm-up round (which also brings both tables into memory),
 # then RUNS rounds, heap and columnar interleaved; the median is shown.
 set -euo pipefail
-. "$(dirname "$0")/../lib/pg.sh"
+. "$(dirname "$0")/../lib/suite.sh"
 cd "$(dirname "$0")/../.."
 
 ROWS=${ROWS:-10000000}
 RUNS=${RUNS:-7}
 
-if [ "${1:-}" != --inside ]; then
-	[ -f "$("$PG_CONFIG" --pkglibdir)/citus.so" ] ||
-		{ echo "columnar.sh: Citus is not installed for PostgreSQL $PGVERSION" >&2; exit 1; }
-	exec pg_virtualenv -v "$PGVERSION" \
-		-o shared_preload_libraries=citus \
-		-o shared_buffers=2GB -o work_mem=64MB \
-		-o max_parallel_workers_per_gather=0 -o jit=off \
-		-o checkpoint_timeout=1h -o max_wal_size=10GB -o autovacuum=off \
-		"$0" --inside
-fi
+[ -f "$("$PG_CONFIG" --pkglibdir)/citus.so" ] || fail "Citus is not installed for PostgreSQL $PGVERSION"
+in_own_cluster "${bench_settings[@]}" -o shared_preload_libraries=citus -o work_mem=64MB -o jit=off -- "$@"
 
-psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v runs="$RUNS" <<'SQL'
+q_table -v rows="$ROWS" -v runs="$RUNS" <<'SQL'
 \pset footer off
 SET client_min_messages = warning;
 CREATE EXTENSION citus;

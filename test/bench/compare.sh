@@ -8,22 +8,20 @@
 #
 #     ROWS=10000000 RUNS=7 test/bench/compare.sh 245d5fc
 set -euo pipefail
-. "$(dirname "$0")/../lib/pg.sh"
+. "$(dirname "$0")/../lib/suite.sh"
 cd "$(dirname "$0")/../.."
 rev=${1:?usage: test/bench/compare.sh REV [BENCH]}
 bench=test/bench/${2:-ratings.sh}
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 src=$(mktemp -d /tmp/csm-compare.XXXXXX)
-trap 'rm -rf "$src"; $sudo make -s PG_CONFIG="$PG_CONFIG" install >/dev/null' EXIT
+trap 'rm -rf "$src"; as_root make -s PG_CONFIG="$PG_CONFIG" install >/dev/null' EXIT
 git archive "$rev" | tar -x -C "$src"
 make -C "$src" -s PG_CONFIG="$PG_CONFIG" >/dev/null
-$sudo make -C "$src" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+as_root make -C "$src" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 echo "=== before: csm at $(git log -1 --format='%h %s' "$rev")"
 "$bench"
 
 make -s PG_CONFIG="$PG_CONFIG" >/dev/null
-$sudo make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+as_root make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 echo "=== after: the working tree at $(git log -1 --format='%h %s')$(git diff --quiet HEAD -- src || echo ', with changes')"
 "$bench"

@@ -1,4 +1,4 @@
-# Sourced (after test/lib/pg.sh): a throwaway Citus cluster on loopback ports,
+# Sourced (after test/lib/suite.sh): a throwaway Citus cluster on loopback ports,
 # a coordinator and CITUS_WORKERS workers (default 2), for $PGVERSION.
 #
 #   citus_installed               true when Citus is installed for $PG_CONFIG
@@ -30,7 +30,7 @@ citus_stop() {
 	local d
 	for d in "${_citus_dir:-/nonexistent}"/node*; do
 		if [ -f "$d/postmaster.pid" ]; then
-			"${_citus_as_owner[@]}" "$_citus_bindir/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1 || true
+			"${as_owner[@]}" "$_citus_bindir/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1 || true
 		fi
 	done
 	if [ -n "${_citus_dir:-}" ]; then rm -rf "$_citus_dir"; fi
@@ -38,16 +38,14 @@ citus_stop() {
 	return 0
 }
 
-coord() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$COORD_PORT" -U postgres -d postgres "$@"; }
-on_node() { local p=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$p" -U postgres -d postgres "$@"; }
+coord() { on_node "$COORD_PORT" "$@"; }
+on_node() { local p=$1; shift; q -h 127.0.0.1 -p "$p" -U postgres -d postgres "$@"; }
 
 citus_start() {
 	local settings=() opts n=$((1 + ${CITUS_WORKERS:-2})) port=${CITUS_PORT:-29360} ports=() i d tries
 	while [ $# -gt 0 ]; do settings+=(-c "${2:?}"); shift 2; done
 	_citus_bindir=$("$PG_CONFIG" --bindir)
-	_citus_dir=$(mktemp -d /tmp/csm-citus.XXXXXX)
-	_citus_as_owner=()
-	if [ "$(id -u)" -eq 0 ]; then chown postgres "$_citus_dir"; _citus_as_owner=(runuser -u postgres --); fi
+	_citus_dir=$(server_dir csm-citus)
 	trap citus_stop EXIT
 	trap 'exit 130' INT
 	trap 'exit 143' TERM HUP
@@ -55,7 +53,7 @@ citus_start() {
 	CITUS_DIR=$_citus_dir
 	for ((i = 0; i < n; i++)); do
 		d=$_citus_dir/node$i
-		"${_citus_as_owner[@]}" "$_citus_bindir/initdb" -D "$d" -A trust -U postgres --no-sync >/dev/null
+		"${as_owner[@]}" "$_citus_bindir/initdb" -D "$d" -A trust -U postgres --no-sync >/dev/null
 		# The next port nobody listens on; if another process takes it
 		# before the server binds it (a client's ephemeral port, say), the
 		# one after.
@@ -66,7 +64,7 @@ citus_start() {
 			opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 			opts+=" -c max_prepared_transactions=50 -c citus.coordinator_aggregation_strategy=disabled"
 			opts+=" ${settings[*]}"
-			"${_citus_as_owner[@]}" "$_citus_bindir/pg_ctl" -D "$d" -l "$_citus_dir/node$i.log" -w -t 60 \
+			"${as_owner[@]}" "$_citus_bindir/pg_ctl" -D "$d" -l "$_citus_dir/node$i.log" -w -t 60 \
 				-o "$opts" start >/dev/null && break
 			if [ $tries -lt 10 ] && grep -q "could not create any TCP/IP sockets" "$_citus_dir/node$i.log"; then
 				port=$((port + 1))
