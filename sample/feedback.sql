@@ -10,6 +10,15 @@
 --   satisfaction  1..5   CSAT, "How satisfied were you?"                 (~2% NULL)
 --   effort        1..7   CES 2.0, "We made it easy for me" (7 = easy)    (~5% NULL)
 --
+-- Four in ten respondents also rate five attributes of their visit, 1..10 (NULL otherwise):
+--   staff, speed, product, cleanliness, price
+-- Each rating reads an experience of the visit, and those experiences are what the latent
+-- attitude (hence recommend) is built from, with known weights: staff 0.55, speed 0.45,
+-- product 0.35, cleanliness 0.20, price 0.10 (and 0.568 for the rest of the person, so the
+-- attitude keeps unit spread).  The ratings add a halo (one per respondent, shared by the
+-- five ratings and unrelated to recommend) and their own noise, as real ratings do.  A
+-- key-driver analysis should rank them in that order (sample/report.sql).
+--
 -- and carries a survey weight:
 --   weight        post-stratification to the customer base by channel: the channel's share
 --                 of customers (sample.channel) over its share of the responses, so the
@@ -24,7 +33,8 @@
 --   * in-store customers answer less readily than web, app and phone customers, so the
 --     weights raise the in-store answers (NPS, CSAT and CES move up when weighted);
 --   * more responses on Fridays and Saturdays, in November and above all in December;
---   * satisfaction and effort are correlated with recommend (one latent attitude).
+--   * satisfaction and effort are correlated with recommend (one latent attitude);
+--   * staff and speed drive recommend most, price least (the attribute ratings).
 --
 -- Determinism: no random()/setseed() (their generator differs between PostgreSQL
 -- versions).  Every pseudo-random number is derived from md5 of a fixed seed string,
@@ -35,7 +45,7 @@
 -- they do not depend on the session's TimeZone either (sample/report.sql sets
 -- TimeZone to UTC so that days are UTC days).  The check at the end compares an
 -- md5 checksum of all rows with the expected value
---     945ce5ca230724dbdba643f844696712   (see sample.feedback_checksum())
+--     e672ccfe2f84b281cf6e35de1feccbbb   (see sample.feedback_checksum())
 -- and warns if they differ.
 
 SET client_min_messages = warning;
@@ -115,7 +125,13 @@ CREATE TABLE sample.feedback (
     recommend     smallint CHECK (recommend BETWEEN 0 AND 10),
     satisfaction  smallint CHECK (satisfaction BETWEEN 1 AND 5),
     effort        smallint CHECK (effort BETWEEN 1 AND 7),
-    weight        float8 NOT NULL CHECK (weight > 0)   -- post-stratification weight
+    weight        float8 NOT NULL CHECK (weight > 0),  -- post-stratification weight
+    -- the attribute block, 1..10, answered by about 40% (all five or none)
+    staff         smallint CHECK (staff BETWEEN 1 AND 10),
+    speed         smallint CHECK (speed BETWEEN 1 AND 10),
+    product       smallint CHECK (product BETWEEN 1 AND 10),
+    cleanliness   smallint CHECK (cleanliness BETWEEN 1 AND 10),
+    price         smallint CHECK (price BETWEEN 1 AND 10)
 );
 
 -- Volume: every (day, store) has 60 candidate slots, each kept with probability
@@ -158,7 +174,21 @@ WITH params AS (
            sample.sample_normal(p.seed, s.k, 7) AS z_person,
            sample.sample_normal(p.seed, s.k, 8) AS z_recommend,
            sample.sample_normal(p.seed, s.k, 9) AS z_satisfaction,
-           sample.sample_normal(p.seed, s.k, 10) AS z_effort
+           sample.sample_normal(p.seed, s.k, 10) AS z_effort,
+           -- the attribute block: experiences (11-15), their ratings' noise (16-20),
+           -- whether it was answered (21) and the respondent's halo (22)
+           sample.sample_normal(p.seed, s.k, 11) AS x_staff,
+           sample.sample_normal(p.seed, s.k, 12) AS x_speed,
+           sample.sample_normal(p.seed, s.k, 13) AS x_product,
+           sample.sample_normal(p.seed, s.k, 14) AS x_cleanliness,
+           sample.sample_normal(p.seed, s.k, 15) AS x_price,
+           sample.sample_normal(p.seed, s.k, 16) AS e_staff,
+           sample.sample_normal(p.seed, s.k, 17) AS e_speed,
+           sample.sample_normal(p.seed, s.k, 18) AS e_product,
+           sample.sample_normal(p.seed, s.k, 19) AS e_cleanliness,
+           sample.sample_normal(p.seed, s.k, 20) AS e_price,
+           sample.sample_uniform(p.seed, s.k, 21) AS u_attributes,
+           sample.sample_normal(p.seed, s.k, 22) AS z_halo
     FROM slots s CROSS JOIN params p
     WHERE sample.sample_uniform(p.seed, s.k, 1) < s.p_keep
 ), channeled AS (
@@ -188,7 +218,9 @@ WITH params AS (
                   WHEN c.day < date '2025-06-15' THEN 1.7 * (c.day - date '2025-06-01')::float8 / 14
                   WHEN c.day < date '2025-08-16' THEN 1.7
                   ELSE 1.7 * (date '2025-09-15' - c.day)::float8 / 30 END
-           + 1.0 * z_person
+           -- the person: the visit's five experiences with their weights, and the rest
+           + (0.55 * x_staff + 0.45 * x_speed + 0.35 * x_product + 0.20 * x_cleanliness
+              + 0.10 * x_price + 0.5678908345800274 * z_person)
            -- a few bad experiences (more of them in weak stores and on the phone)
            - CASE WHEN u_incident < 0.035 + greatest(0, -c.effect) * 0.03
                                     + CASE WHEN c.channel = 'phone' THEN 0.02 ELSE 0 END
@@ -213,7 +245,13 @@ SELECT row_number() OVER (ORDER BY day, second_of_day, k) AS id,
                                             + 0.9 * z_effort + 0.5))) END,
        -- customer share / response share, in numeric: the same on every version
        (ch.customer_share / (count(*) OVER (PARTITION BY timed.channel)::numeric
-                             / count(*) OVER ()))::float8
+                             / count(*) OVER ()))::float8,
+       -- a rating: 6.5 + 1.4 experience + 0.6 halo + 0.7 noise, rounded, within 1..10
+       CASE WHEN u_attributes < 0.4 THEN least(10, greatest(1, floor(6.5 + 1.4 * x_staff + 0.6 * z_halo + 0.7 * e_staff + 0.5))) END,
+       CASE WHEN u_attributes < 0.4 THEN least(10, greatest(1, floor(6.5 + 1.4 * x_speed + 0.6 * z_halo + 0.7 * e_speed + 0.5))) END,
+       CASE WHEN u_attributes < 0.4 THEN least(10, greatest(1, floor(6.5 + 1.4 * x_product + 0.6 * z_halo + 0.7 * e_product + 0.5))) END,
+       CASE WHEN u_attributes < 0.4 THEN least(10, greatest(1, floor(6.5 + 1.4 * x_cleanliness + 0.6 * z_halo + 0.7 * e_cleanliness + 0.5))) END,
+       CASE WHEN u_attributes < 0.4 THEN least(10, greatest(1, floor(6.5 + 1.4 * x_price + 0.6 * z_halo + 0.7 * e_price + 0.5))) END
 FROM timed JOIN sample.channel ch USING (channel);
 
 ANALYZE sample.feedback;
@@ -225,14 +263,16 @@ CREATE FUNCTION sample.feedback_checksum() RETURNS text LANGUAGE sql STABLE AS $
     SELECT md5(string_agg(concat_ws(',', id, extract(epoch FROM answered_at)::bigint,
                                     store, channel, coalesce(recommend::text, '-'),
                                     coalesce(satisfaction::text, '-'),
-                                    coalesce(effort::text, '-')),
+                                    coalesce(effort::text, '-'),
+                                    CASE WHEN staff IS NULL THEN '-'
+                                         ELSE concat_ws(':', staff, speed, product, cleanliness, price) END),
                           E'\n' ORDER BY id))
     FROM sample.feedback
 $$;
 
 DO $$
 BEGIN
-    IF sample.feedback_checksum() <> '945ce5ca230724dbdba643f844696712' THEN
+    IF sample.feedback_checksum() <> 'e672ccfe2f84b281cf6e35de1feccbbb' THEN
         RAISE WARNING 'sample.feedback differs from the reference data (checksum %)',
                       sample.feedback_checksum();
     END IF;

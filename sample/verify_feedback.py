@@ -71,6 +71,9 @@ def main():
                 u_ch, u_hour, u_sec = uniform(k, 2), uniform(k, 3), uniform(k, 4)
                 u_inc, u_null = uniform(k, 5), uniform(k, 6)
                 z_p, z_r, z_s, z_e = (normal(k, i) for i in (7, 8, 9, 10))
+                x = [normal(k, i) for i in (11, 12, 13, 14, 15)]      # experiences
+                e = [normal(k, i) for i in (16, 17, 18, 19, 20)]      # rating noise
+                u_att, halo = uniform(k, 21), normal(k, 22)
                 if u_ch < 0.46 - 0.08 * t and doy not in (0, 358):
                     channel = "in-store"
                 elif u_ch < 0.73 - 0.08 * t:
@@ -98,7 +101,9 @@ def main():
                 else:
                     dip = 1.7 * float((d0915 - day).days) / 30
                 inc_p = 0.035 + max(0.0, -effect) * 0.03 + (0.02 if channel == "phone" else 0.0)
-                att = 7.85 + 0.62 * t + effect + ch_eff - dip + 1.0 * z_p \
+                person = 0.55 * x[0] + 0.45 * x[1] + 0.35 * x[2] + 0.20 * x[3] \
+                    + 0.10 * x[4] + 0.5678908345800274 * z_p
+                att = 7.85 + 0.62 * t + effect + ch_eff - dip + person \
                     - (4.5 if u_inc < inc_p else 0.0)
                 rec = None if u_null < 0.03 else \
                     min(10, max(0, math.floor(att + 0.9 * z_r + 0.5)))
@@ -110,13 +115,17 @@ def main():
                     min(7, max(1, math.floor(1.0 + 0.62 * (att - 1.0)
                                              - {"phone": 1.3, "web": 0.25}.get(channel, 0.0)
                                              + 0.9 * z_e + 0.5)))
-                rows.append((doy, sod, k, store, channel, rec, sat, eff))
+                attrs = None if not u_att < 0.4 else \
+                    [min(10, max(1, math.floor(6.5 + 1.4 * x[j] + 0.6 * halo + 0.7 * e[j] + 0.5)))
+                     for j in range(5)]
+                rows.append((doy, sod, k, store, channel, rec, sat, eff, attrs))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
     lines = []
-    for i, (doy, sod, k, store, channel, rec, sat, eff) in enumerate(rows, 1):
+    for i, (doy, sod, k, store, channel, rec, sat, eff, attrs) in enumerate(rows, 1):
         fields = [i, EPOCH_JAN1 + doy * 86400 + sod, store, channel,
                   "-" if rec is None else rec, "-" if sat is None else sat,
-                  "-" if eff is None else eff]
+                  "-" if eff is None else eff,
+                  "-" if attrs is None else ":".join(str(a) for a in attrs)]
         lines.append(",".join(str(x) for x in fields))
     print(len(rows), hashlib.md5("\n".join(lines).encode()).hexdigest())
 

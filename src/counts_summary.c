@@ -101,11 +101,11 @@ counts_summary_total(const SummaryType *type, const CountsSummary *s)
 	return total;
 }
 
-/* Whether every count of a plain-counts value fits the narrow form. */
+/* Whether the layout has the narrow form and every count fits it. */
 static bool
 fits_narrow(const CountsLayout *l, CountsRef v)
 {
-	if (l->nsums != 0 || !l->has_total)
+	if (!COUNTS_HAS_NARROW(l))
 		return false;
 	for (int cell = 0; cell < l->ncells; cell++)
 		if (((const int64 *) v.cells)[cell] > PG_UINT16_MAX)

@@ -9,8 +9,9 @@
 # needs a database on it.
 
 # Released versions, oldest first, and the commits that are them.
-csm_releases=(1.0)
-declare -A csm_release_commit=([1.0]=af69bfe4eaa7ff537b6d53f9764caf2e70b772c3)
+csm_releases=(1.0 1.1)
+declare -A csm_release_commit=([1.0]=af69bfe4eaa7ff537b6d53f9764caf2e70b772c3
+	[1.1]=dcc0a6fcadc4c6e0907c31f0fa9d95c6cf4a47df)
 
 csm_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 csm_extension_dir=$("$PG_CONFIG" --sharedir)/extension
