@@ -64,7 +64,7 @@ check_status(DriverStatus status, int p)
 		case DRIVER_TOO_FEW_ITEMS:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("Cronbach's alpha of %d attributes", p),
+					 errmsg("Cronbach's alpha needs at least 2 attributes, not %d", p),
 					 errdetail("Alpha is the reliability of a scale of at least 2 items.")));
 			break;
 		default:
