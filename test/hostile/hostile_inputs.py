@@ -33,6 +33,12 @@ VALID_TEXT = {
                          "{ 3 : [ 1 , 0.1+1e-18 , 2 ] }"],
     "weighted_rating_summary": ["{}", "{9:[3,2.5,2.25],10:[1,1,1]}", "{10:[9223372036854775807,1e140,1e280]}",
                                 "{ 3 : [ 2 , 0.1+1e-18 , 0.005 ] }"],
+    "driver_summary": ["{n:0,skipped:0,p:0}", "{n:3,skipped:1,p:1,weighted:false,w:3,means:[2,4],comoments:[2,1,2]}",
+                       "{n:9223372036854775807,skipped:9223372036854775807,p:2,weighted:true,w:1e300,"
+                       "means:[1e300,-1e300,0.1+1e-18],comoments:[1e300,-1e300,0,1e300,0,1e-300]}",
+                       "{n:6,skipped:0,p:3,weighted:true,w:7.5,means:[2.5-5.5511151231257827e-17,0.5,1e6,3],"
+                       "comoments:[5,2,0,1,5,4,0,5,1,2]}",
+                       "{ n : 2 , skipped : 0 , p : 1 , weighted : false , w : 2 , means : [ 1 , 1 ] , comoments : [ 0 , 0 , 0 ] }"],
 }
 HUGE = "9223372036854775807"
 CRAFTED_TEXT = {
@@ -50,6 +56,17 @@ CRAFTED_TEXT = {
     "weighted_rating_summary": ["{11:[1,1,1]}", "{1:[0,1,1]}", "{1:[-1,0,0]}", "{1:[1,-1,1]}", "{1:[1,1,2]}",
                                 "{1:[2,1,0.4]}", "{1:[1,1]}", "{1:[1,1,1],1:[1,1,1]}", "{1:[1,inf,1]}",
                                 "{1:[1,1,1]", "{1:1}", "{1:[1,1e309,1]}"],
+    "driver_summary": ["{n:-1,skipped:0,p:0}", "{n:0,skipped:0,p:33}", "{n:2,skipped:0,p:0}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,4],comoments:[2,3,2]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,4],comoments:[2,1,-2]}",
+                       "{n:1,skipped:0,p:1,weighted:false,w:1,means:[2,4],comoments:[0,0,1]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:2,means:[2,4],comoments:[2,1,2]}",
+                       "{n:0,skipped:0,p:1,weighted:false,w:0,means:[1,0],comoments:[0,0,0]}",
+                       "{n:3,skipped:0,p:1,weighted:true,w:0,means:[2,4],comoments:[2,1,2]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,4,5],comoments:[2,1,2]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,inf],comoments:[2,1,2]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,1e309],comoments:[2,1,2]}",
+                       "{n:9223372036854775808,skipped:0,p:0}", "{n:0,skipped:0,p:1}", ""],
 }
 # Extra whole summaries to roll up in pairs: their totals overflow int64.
 OVERFLOW_PAIRS = {
@@ -60,6 +77,13 @@ OVERFLOW_PAIRS = {
     "servqual_summary": [("{1:[" + HUGE + ",1,1]}", "{1:[1,1,1]}"), ("{1:[1,1.7e308,1]}", "{1:[1,1.7e308,1]}")],
     "weighted_rating_summary": [("{10:[" + HUGE + ",1,1]}", "{10:[1,1,1]}"),
                                 ("{1:[1,1.3e154,1.69e308]}", "{1:[1,1.3e154,1.69e308]}")],
+    "driver_summary": [("{n:" + HUGE + ",skipped:0,p:1,weighted:true,w:1,means:[1,1],comoments:[0,0,0]}",
+                        "{n:1,skipped:0,p:1,weighted:false,w:1,means:[1,1],comoments:[0,0,0]}"),
+                       ("{n:0,skipped:" + HUGE + ",p:0}", "{n:0,skipped:1,p:0}"),
+                       ("{n:2,skipped:0,p:1,weighted:true,w:1.7e308,means:[1,1],comoments:[1,0,1]}",
+                        "{n:2,skipped:0,p:1,weighted:true,w:1.7e308,means:[1,1],comoments:[1,0,1]}"),
+                       ("{n:2,skipped:0,p:1,weighted:true,w:1e300,means:[1e300,0],comoments:[1e300,0,0]}",
+                        "{n:2,skipped:0,p:1,weighted:true,w:1e300,means:[-1e300,0],comoments:[1e300,0,0]}")],
 }
 
 ALPHABET = "{}[]():,;-+ 0123456789eE.xX\t\n\\\"'abcnul"
