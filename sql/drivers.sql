@@ -1,7 +1,7 @@
 -- Key drivers: driver_summary, driver_agg() and what is read from it
--- (issue 21; definitions docs/metrics.md §10, worked examples §9.10).
+-- (issue 21; definitions docs/metrics.md §10, worked examples §9.12).
 -- Expected values: a six-row example worked by hand in exact fractions
--- (below, and docs/metrics.md §9.10); relaimpo's published lmg figures and
+-- (below, and docs/metrics.md §9.12); relaimpo's published lmg figures and
 -- R's lm() and cov.wt() on R's swiss data (the 47 rows are inlined);
 -- frequency weights checked against the replicated rows; windows,
 -- parallel plans and rollups checked against a fresh aggregation.
