@@ -9,7 +9,6 @@
  */
 #include "driver_codec.h"
 
-#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
