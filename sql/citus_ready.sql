@@ -56,3 +56,8 @@ BEGIN
 END $$;
 SELECT s::text::rating_summary = s AS rating_summary_text_round_trip
 FROM (SELECT rating_agg(x) AS s FROM generate_series(0, 10) x) t;
+-- A driver_summary's text keeps every double to 17 digits and both parts
+-- of each mean: Citus 12 moves its partial states as that text.
+SELECT s::text::driver_summary = s AS driver_summary_text_round_trip,
+       s::text = s::text::driver_summary::text AS driver_summary_text_canonical
+FROM (SELECT driver_agg(x / 7.0, ARRAY[x / 3.0, sqrt(x), 1e6 + x / 11.0]) AS s FROM generate_series(1, 100) x) t;

@@ -34,3 +34,11 @@ WHERE d.refclassid = 'pg_extension'::regclass
   AND obj_description(objid, classid::regclass::text) IS NULL
   AND NOT (classid = 'pg_type'::regclass AND objid IN (SELECT typarray FROM pg_type))
 ORDER BY 1;
+
+-- A driver summary converts for reading: counts, the weight total, the
+-- means (outcome first) and the correlation matrix.  Outcome 1, 2, 3 and
+-- attribute 2, 4, 7, by hand: means 2 and 13/3, co-moments C_yy = 2, C_xy
+-- = 5, C_xx = 38/3, r = 5 / sqrt(2 * 38/3) = 0.993399267799.
+SET extra_float_digits = 0;
+SELECT jsonb_pretty(driver_agg(y, ARRAY[x])::jsonb) FROM (VALUES (1, 2), (2, 4), (3, 7)) v(y, x);
+RESET extra_float_digits;

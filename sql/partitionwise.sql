@@ -97,3 +97,28 @@ SELECT store, split_part(report, ' ', 1)::float8 =
        (SELECT 100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6))
                / count(score) FROM pw_answers a WHERE a.store = r.store) AS nps_matches_plain_sql
 FROM results r WHERE plan = 'plain' AND store < 100 ORDER BY store;
+
+-- driver_agg() and rollup(driver_summary), partitionwise and parallel: the
+-- partial states merge in another order, so the figures agree to rounding
+-- (within 1e-12), not to the bit.
+CREATE TABLE pw_drivers (region text, store int, y float8, a float8, b float8) PARTITION BY LIST (region);
+CREATE TABLE drivers_north PARTITION OF pw_drivers FOR VALUES IN ('north');
+CREATE TABLE drivers_south PARTITION OF pw_drivers FOR VALUES IN ('south');
+CREATE TABLE drivers_west PARTITION OF pw_drivers FOR VALUES IN ('west');   -- stays empty
+INSERT INTO pw_drivers
+SELECT (ARRAY['north', 'south'])[1 + i % 2], i % 4, (i * 7) % 11 + (i * 3) % 5, (i * 5) % 7, (i * 3) % 10
+FROM generate_series(1, 20000) i;
+ANALYZE pw_drivers;
+RESET parallel_leader_participation;
+SET enable_partitionwise_aggregate = off;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE drivers_plain AS SELECT store, driver_agg(y, ARRAY[a, b]) AS s FROM pw_drivers GROUP BY store;
+SET enable_partitionwise_aggregate = on;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT store, driver_agg(y, ARRAY[a, b]) FROM pw_drivers GROUP BY store;
+CREATE TABLE drivers_pw AS SELECT store, driver_agg(y, ARRAY[a, b]) AS s FROM pw_drivers GROUP BY store;
+SELECT count(*) AS stores,
+       count(*) FILTER (WHERE driver_rows(w.s) = driver_rows(p.s) AND abs(driver_r2(w.s) - driver_r2(p.s)) < 1e-12
+                        AND (SELECT max(abs(x - z)) FROM unnest(driver_correlations(w.s), driver_correlations(p.s)) u(x, z)) < 1e-12)
+         AS equal_to_plain
+FROM drivers_pw w JOIN drivers_plain p USING (store);

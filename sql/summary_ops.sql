@@ -48,3 +48,27 @@ FROM rollup_daily r GROUP BY store ORDER BY store;
 SELECT sum(rating_count(s)) AS answers_in_rollup,
        (SELECT count(score) FROM answers) AS answers_counted
 FROM rollup_daily;
+
+-- driver_summary: + is Chan's merge, = compares every moment; a rollup
+-- table folded batch by batch equals one pass over the rows to rounding
+-- (the merge order changes the last bits): within 1e-12.
+CREATE TABLE drv_answers (id int, store int, y float8, a float8, b float8);
+INSERT INTO drv_answers
+SELECT i, i % 3, (i * 7) % 11, (i * 5) % 7, (i * 3) % 10 FROM generate_series(1, 3000) i;
+CREATE TABLE drv_rollup (store int PRIMARY KEY, s driver_summary);
+DO $$
+BEGIN
+  FOR batch IN 0..9 LOOP
+    INSERT INTO drv_rollup AS t
+    SELECT store, driver_agg(y, ARRAY[a, b]) FROM drv_answers
+    WHERE id BETWEEN batch * 300 + 1 AND batch * 300 + 300 GROUP BY store
+    ON CONFLICT (store) DO UPDATE SET s = t.s + EXCLUDED.s;
+  END LOOP;
+END $$;
+SELECT r.store, driver_rows(r.s) = driver_rows(f.s) AS same_rows,
+       abs(driver_r2(r.s) - driver_r2(f.s)) < 1e-12 AS same_r2,
+       (SELECT max(abs(x - z)) < 1e-12 FROM unnest(driver_correlations(r.s), driver_correlations(f.s)) u(x, z))
+         AS same_correlations
+FROM drv_rollup r JOIN (SELECT store, driver_agg(y, ARRAY[a, b]) AS s FROM drv_answers GROUP BY store) f
+     USING (store) ORDER BY store;
+SELECT s = s AS eq, s <> s AS ne, s + NULL IS NULL AS strict_null FROM drv_rollup WHERE store = 0;

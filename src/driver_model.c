@@ -249,44 +249,75 @@ driver_moments_remove(double *m, int p, const double *v, double w, double *drift
 	return true;
 }
 
-bool
-driver_moments_valid(const double *m, int p)
+DriverMomentsFault
+driver_moments_check(const double *m, int p, int *where_i, int *where_j)
 {
 	int			q = p + 1;
 	int			len = DRIVER_MOMENTS_LENGTH(p);
 	const double *c = M_COMOMENT(m, q);
+	int			dummy_i,
+				dummy_j;
 
-	if (p < 0 || p > DRIVER_MAX_ATTRIBUTES)
-		return false;
+	if (where_i == NULL)
+		where_i = &dummy_i;
+	if (where_j == NULL)
+		where_j = &dummy_j;
+	*where_i = *where_j = 0;
 	for (int i = 0; i < len; i++)
 		if (!isfinite(m[i]))
-			return false;
+		{
+			*where_i = i;
+			return DRIVER_MOMENTS_NOT_FINITE;
+		}
 	if (m[0] < 0.0)
-		return false;
+		return DRIVER_MOMENTS_NEGATIVE_TOTAL;
 	if (m[0] == 0.0)
 	{
 		for (int i = 1; i < len; i++)
 			if (m[i] != 0.0)
-				return false;
-		return true;
+			{
+				*where_i = i;
+				return DRIVER_MOMENTS_EMPTY_NONZERO;
+			}
+		return DRIVER_MOMENTS_VALID;
 	}
 	for (int i = 0; i < q; i++)
 	{
+		*where_i = i;
 		if (fabs(M_LOW(m, q)[i]) > DBL_EPSILON * fabs(M_MEAN(m)[i]))
-			return false;
+			return DRIVER_MOMENTS_LOW_PART;
 		if (c[comoment_offset(q, i, i)] < 0.0)
-			return false;
+			return DRIVER_MOMENTS_NEGATIVE_VARIANCE;
 	}
+
+	/*
+	 * A product that underflows rounds by up to the smallest subnormal, so
+	 * a C_ii of data near 1e-160 may read 0 while C_ij does not: the slack
+	 * added to each C_ii (far above the rows times that rounding) keeps
+	 * such data valid without loosening anything at ordinary scales.
+	 */
 	for (int i = 0; i < q; i++)
 		for (int j = i + 1; j < q; j++)
 		{
-			double		bound = sqrt(c[comoment_offset(q, i, i)]) *
-				sqrt(c[comoment_offset(q, j, j)]);
+			double		bound = sqrt(c[comoment_offset(q, i, i)] + DRIVER_UNDERFLOW_SLACK) *
+				sqrt(c[comoment_offset(q, j, j)] + DRIVER_UNDERFLOW_SLACK);
 
-			if (fabs(c[comoment_offset(q, i, j)]) > bound * (1.0 + 1e-9))
-				return false;
+			if (fabs(c[comoment_offset(q, i, j)]) > bound * (1.0 + DRIVER_CORRELATION_SLACK))
+			{
+				*where_i = i;
+				*where_j = j;
+				return DRIVER_MOMENTS_CORRELATION;
+			}
 		}
-	return true;
+	return DRIVER_MOMENTS_VALID;
+}
+
+bool
+driver_moments_valid(const double *m, int p)
+{
+	if (p < 0 || p > DRIVER_MAX_ATTRIBUTES)
+		return false;
+	return driver_moments_check(m, p, NULL, NULL) == DRIVER_MOMENTS_VALID;
 }
 
 /* The analyses. */

@@ -295,10 +295,43 @@ extern bool driver_moments_remove(double *m, int p, const double *v, double w,
 extern double driver_moments_mean(const double *m, int p, int i);
 
 /*
- * Whether m is a possible moments array (for validated input): every value
- * finite, W >= 0, all zero when W = 0, each low part at most DBL_EPSILON of
- * its mean, C_ii >= 0 and C_ij^2 <= C_ii C_jj (to a relative 1e-9).
+ * Which rule of a possible moments array m breaks (for validated input),
+ * in this order:
+ *
+ *   DRIVER_MOMENTS_NOT_FINITE      every value is finite (*i: its position)
+ *   DRIVER_MOMENTS_NEGATIVE_TOTAL  W >= 0
+ *   DRIVER_MOMENTS_EMPTY_NONZERO   when W = 0 every value is 0 (*i)
+ *   DRIVER_MOMENTS_LOW_PART        each mean's low part is at most
+ *                                  DBL_EPSILON of it (*i: the variable)
+ *   DRIVER_MOMENTS_NEGATIVE_VARIANCE  C_ii >= 0 (*i)
+ *   DRIVER_MOMENTS_CORRELATION     |C_ij| <= sqrt(C_ii C_jj) (*i, *j)
+ *
+ * The last with the slack DRIVER_CORRELATION_SLACK (relative) and, for
+ * co-moments near the bottom of the double range, the rounding of
+ * products that underflow (DRIVER_UNDERFLOW_SLACK added to each C_ii): no
+ * aggregate's rounding exceeds either.  The full matrix's positive
+ * semi-definiteness is not required: collinear data leave pivots of
+ * +-rounding that no fixed tolerance separates from input, and every
+ * analysis treats a non-positive pivot as an aliased attribute.
  */
+typedef enum DriverMomentsFault
+{
+	DRIVER_MOMENTS_VALID = 0,
+	DRIVER_MOMENTS_NOT_FINITE,
+	DRIVER_MOMENTS_NEGATIVE_TOTAL,
+	DRIVER_MOMENTS_EMPTY_NONZERO,
+	DRIVER_MOMENTS_LOW_PART,
+	DRIVER_MOMENTS_NEGATIVE_VARIANCE,
+	DRIVER_MOMENTS_CORRELATION
+} DriverMomentsFault;
+
+#define DRIVER_CORRELATION_SLACK 1e-9
+#define DRIVER_UNDERFLOW_SLACK 1e-300
+
+/* p in 0..32; i and j (may be NULL) name where the fault is. */
+extern DriverMomentsFault driver_moments_check(const double *m, int p, int *i, int *j);
+
+/* driver_moments_check() finds no fault, and p is in 0..32. */
 extern bool driver_moments_valid(const double *m, int p);
 
 /* The analyses. */

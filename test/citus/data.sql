@@ -121,4 +121,23 @@ CREATE TABLE benchmarks_local (
 CREATE TABLE benchmarks (LIKE benchmarks_local INCLUDING ALL);
 SELECT create_reference_table('benchmarks');
 
+-- Key drivers: recommend on satisfaction, effort and perception (a NULL in
+-- any skips the row), per account, day and store, co-located with answers,
+-- and a reference table of them per region.  Their moments are not sums of
+-- exact numbers: merged in another order they agree to rounding, and the
+-- suite compares them so.
+CREATE TABLE drivers_daily_local (
+	account_id int NOT NULL,
+	day        date NOT NULL,
+	store      text NOT NULL,
+	drivers    driver_summary NOT NULL,
+	weighted   driver_summary NOT NULL,   -- by survey_weight
+	PRIMARY KEY (account_id, day, store)
+);
+CREATE TABLE drivers_daily (LIKE drivers_daily_local INCLUDING ALL);
+SELECT create_distributed_table('drivers_daily', 'account_id', colocate_with => 'answers');
+CREATE TABLE drivers_benchmarks_local (region text PRIMARY KEY, drivers driver_summary NOT NULL);
+CREATE TABLE drivers_benchmarks (LIKE drivers_benchmarks_local INCLUDING ALL);
+SELECT create_reference_table('drivers_benchmarks');
+
 ANALYZE;

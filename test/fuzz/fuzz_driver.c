@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "driver_codec.h"
 #include "gap_codec.h"
 #include "kano_codec.h"
 #include "rating_codec.h"
@@ -27,9 +28,9 @@
 #endif
 
 /* Room for any type's decoded value, text and binary forms. */
-#define VALUE_MAX	4096
-#define TEXT_MAX	16384
-#define BINARY_MAX	2048
+#define VALUE_MAX	8192
+#define TEXT_MAX	32768
+#define BINARY_MAX	8192
 
 typedef struct FuzzType
 {
@@ -193,6 +194,89 @@ gap_add_to(const FuzzType *t, void *a, const void *b)
 	return gap_sums_add(a, b, 1, &err) == CODEC_OK;
 }
 
+/* ---- driver_summary ------------------------------------------------------------ */
+
+/* A decoded driver_summary: its head, then room for the most moments. */
+typedef struct DriverValueBuf
+{
+	DriverHead	h;
+	double		m[DRIVER_MOMENTS_MAX_LENGTH];
+} DriverValueBuf;
+
+static CodecStatus
+driver_parse(const FuzzType *t, const char *str, void *v)
+{
+	DriverValueBuf *d = v;
+	CodecError	err;
+	DriverFault fault;
+
+	(void) t;
+	return driver_parse_text(str, &d->h, d->m, &err, &fault);
+}
+
+static size_t
+driver_format(const FuzzType *t, const void *v, char *buf, size_t len)
+{
+	const DriverValueBuf *d = v;
+
+	(void) t;
+	return driver_format_text(&d->h, d->m, buf, len);
+}
+
+static CodecStatus
+driver_decode(const FuzzType *t, const uint8_t *data, size_t len, void *v)
+{
+	DriverValueBuf *d = v;
+	CodecError	err;
+	DriverFault fault;
+
+	(void) t;
+	return driver_decode_binary(data, len, &d->h, d->m, &err, &fault);
+}
+
+static size_t
+driver_encode(const FuzzType *t, const void *v, uint8_t *out)
+{
+	const DriverValueBuf *d = v;
+
+	(void) t;
+	driver_encode_binary(&d->h, d->m, out);
+	return driver_binary_size(d->h.p);
+}
+
+static int
+driver_equal(const FuzzType *t, const void *a, const void *b)
+{
+	const DriverValueBuf *x = a,
+			   *y = b;
+
+	(void) t;
+	return driver_same(&x->h, x->m, &y->h, y->m);
+}
+
+/* An accepted value keeps the type's rules (issue 24). */
+static void
+driver_rules(const FuzzType *t, const void *v)
+{
+	const DriverValueBuf *d = v;
+	DriverFault fault;
+
+	(void) t;
+	if (driver_check(&d->h, d->m, &fault) != CODEC_OK)
+		abort();
+}
+
+/* a = a + b, unless their p differ or the merge overflows (an error in the server) */
+static int
+driver_add_to(const FuzzType *t, void *a, const void *b)
+{
+	DriverValueBuf *x = a;
+	const DriverValueBuf *y = b;
+
+	(void) t;
+	return driver_merge(&x->h, x->m, &y->h, y->m) == CODEC_OK;
+}
+
 /* ---- the table -------------------------------------------------------------- */
 
 #define COUNTS_TYPE(target, layout) \
@@ -205,6 +289,8 @@ static const FuzzType types[] = {
 	{"gap", NULL, gap_parse, gap_format, gap_decode, gap_encode, gap_same, gap_check, gap_add_to},
 	COUNTS_TYPE("gap", servqual_layout),
 	COUNTS_TYPE("weighted", weighted_layout),
+	{"drivers", NULL, driver_parse, driver_format, driver_decode, driver_encode, driver_equal,
+	driver_rules, driver_add_to},
 };
 
 #define NTYPES	(sizeof(types) / sizeof(types[0]))
@@ -272,8 +358,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			return 0;
 		t->check(t, value);
 		sum_keeps_rules(t, value);
-		/* accepted counts are exactly their canonical encoding (sums may hold -0) */
-		if (t->layout != NULL && t->layout->nsums == 0 &&
+		/*
+		 * accepted counts are exactly their canonical encoding (sums may
+		 * hold -0), and so are accepted driver summaries
+		 */
+		if (((t->layout != NULL && t->layout->nsums == 0) || t->parse == driver_parse) &&
 			(t->encode(t, value, bin) != size - 1 || memcmp(bin, data + 1, size - 1) != 0))
 			abort();
 		round_trips(t, value);

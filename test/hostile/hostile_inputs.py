@@ -35,6 +35,12 @@ VALID_TEXT = {
                          "{ 3 : [ 1 , 0.1+1e-18 , 2 ] }"],
     "weighted_rating_summary": ["{}", "{9:[3,2.5,2.25],10:[1,1,1]}", "{10:[9223372036854775807,1e140,1e280]}",
                                 "{ 3 : [ 2 , 0.1+1e-18 , 0.005 ] }"],
+    "driver_summary": ["{n:0,skipped:0,p:0}", "{n:3,skipped:1,p:1,weighted:false,w:3,means:[2,4],comoments:[2,1,2]}",
+                       "{n:9223372036854775807,skipped:9223372036854775807,p:2,weighted:true,w:1e300,"
+                       "means:[1e300,-1e300,0.1+1e-18],comoments:[1e300,-1e300,0,1e300,0,1e-300]}",
+                       "{n:6,skipped:0,p:3,weighted:true,w:7.5,means:[2.5-5.5511151231257827e-17,0.5,1e6,3],"
+                       "comoments:[5,2,0,1,5,4,0,5,1,2]}",
+                       "{ n : 2 , skipped : 0 , p : 1 , weighted : false , w : 2 , means : [ 1 , 1 ] , comoments : [ 0 , 0 , 0 ] }"],
 }
 HUGE = "9223372036854775807"
 CRAFTED_TEXT = {
@@ -52,6 +58,17 @@ CRAFTED_TEXT = {
     "weighted_rating_summary": ["{11:[1,1,1]}", "{1:[0,1,1]}", "{1:[-1,0,0]}", "{1:[1,-1,1]}", "{1:[1,1,2]}",
                                 "{1:[2,1,0.4]}", "{1:[1,1]}", "{1:[1,1,1],1:[1,1,1]}", "{1:[1,inf,1]}",
                                 "{1:[1,1,1]", "{1:1}", "{1:[1,1e309,1]}"],
+    "driver_summary": ["{n:-1,skipped:0,p:0}", "{n:0,skipped:0,p:33}", "{n:2,skipped:0,p:0}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,4],comoments:[2,3,2]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,4],comoments:[2,1,-2]}",
+                       "{n:1,skipped:0,p:1,weighted:false,w:1,means:[2,4],comoments:[0,0,1]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:2,means:[2,4],comoments:[2,1,2]}",
+                       "{n:0,skipped:0,p:1,weighted:false,w:0,means:[1,0],comoments:[0,0,0]}",
+                       "{n:3,skipped:0,p:1,weighted:true,w:0,means:[2,4],comoments:[2,1,2]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,4,5],comoments:[2,1,2]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,inf],comoments:[2,1,2]}",
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,1e309],comoments:[2,1,2]}",
+                       "{n:9223372036854775808,skipped:0,p:0}", "{n:0,skipped:0,p:1}", ""],
 }
 # Extra whole summaries to roll up in pairs: their totals overflow int64.
 OVERFLOW_PAIRS = {
@@ -63,6 +80,13 @@ OVERFLOW_PAIRS = {
     # Valid weights (at most 1e140) cannot make Σw² overflow for any count:
     # only the count can.
     "weighted_rating_summary": [("{10:[" + HUGE + ",1,1]}", "{10:[1,1,1]}")],
+    "driver_summary": [("{n:" + HUGE + ",skipped:0,p:1,weighted:true,w:1,means:[1,1],comoments:[0,0,0]}",
+                        "{n:1,skipped:0,p:1,weighted:false,w:1,means:[1,1],comoments:[0,0,0]}"),
+                       ("{n:0,skipped:" + HUGE + ",p:0}", "{n:0,skipped:1,p:0}"),
+                       ("{n:2,skipped:0,p:1,weighted:true,w:1.7e308,means:[1,1],comoments:[1,0,1]}",
+                        "{n:2,skipped:0,p:1,weighted:true,w:1.7e308,means:[1,1],comoments:[1,0,1]}"),
+                       ("{n:2,skipped:0,p:1,weighted:true,w:1e300,means:[1e300,0],comoments:[1e300,0,0]}",
+                        "{n:2,skipped:0,p:1,weighted:true,w:1e300,means:[-1e300,0],comoments:[1e300,0,0]}")],
 }
 # Values that break a consistency rule of their type: never accepted, in
 # text (22P02) or in binary (22P03, their send form crafted below).
@@ -84,6 +108,11 @@ INCONSISTENT_TEXT = {
                                 "{1:[3,1,0.3]}",                         # Σw² < (Σw)²/n
                                 "{1:[1,2,5]}",                           # Σw² > (Σw)²
                                 "{1:[1,0,0]}", "{5:[2,-1,1]}"],          # sums not positive
+    "driver_summary": ["{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,4],comoments:[2,3,2]}",   # |c01| > √(c00 c11)
+                       "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,4],comoments:[2,1,-2]}",  # c11 < 0
+                       "{n:3,skipped:0,p:1,weighted:false,w:2,means:[2,4],comoments:[2,1,2]}",   # unweighted Σw ≠ n
+                       "{n:1,skipped:0,p:1,weighted:false,w:1,means:[2,4],comoments:[0,0,1]}",   # one row, a spread
+                       "{n:3,skipped:0,p:1,weighted:true,w:0,means:[2,4],comoments:[2,1,2]}"],   # rows without weight
 }
 # The binary crafts: (type, valid text, byte offset, struct format, new value)
 # written over its send form.

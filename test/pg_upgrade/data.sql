@@ -49,3 +49,14 @@ FROM daily;
 CREATE TYPE store_day AS (store text, day date, ratings rating_summary, kano kano_summary);
 CREATE TABLE store_days (v store_day);
 INSERT INTO store_days SELECT ROW(store, day, ratings, kano)::store_day FROM daily;
+
+-- Key drivers: summaries of three attributes per store and day, kept in a
+-- rollup table with + (merge.sql), rolled up in a materialized view, and
+-- archived in an array.
+CREATE TABLE drivers_daily (store text, day date, s driver_summary, PRIMARY KEY (store, day));
+INSERT INTO drivers_daily
+SELECT store, day, driver_agg(score, ARRAY[f, d, item], w) FROM feedback GROUP BY store, day;
+CREATE MATERIALIZED VIEW drivers_totals AS
+SELECT store, rollup(s) AS s, driver_r2(rollup(s)) AS r2 FROM drivers_daily GROUP BY store;
+CREATE TABLE drivers_archive (id int PRIMARY KEY, s driver_summary[]);
+INSERT INTO drivers_archive SELECT 1, array_agg(s ORDER BY store, day) FROM drivers_daily;

@@ -15,3 +15,8 @@ SELECT store, nps(weighted), nps_ci(weighted, 0.9, 'wald'), nps(weighted, 5, 7),
 FROM store_totals ORDER BY store;
 SELECT (v).store, nps(rollup((v).ratings)), kano_better(rollup((v).kano))
 FROM store_days GROUP BY 1 ORDER BY 1;
+SELECT store, driver_rows(s), driver_skipped(s), driver_r2(s), cronbach_alpha(s),
+       (SELECT array_agg(importance ORDER BY position) FROM key_drivers(s, method => 'shapley')),
+       (SELECT array_agg(estimate ORDER BY term) FROM driver_regression(s))
+FROM drivers_totals ORDER BY store;
+SELECT driver_rows(rollup(v)), driver_r2(rollup(v)) FROM drivers_archive a, unnest(a.s) u(v);

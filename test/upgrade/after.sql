@@ -15,3 +15,9 @@ SELECT i % 3 AS store, rating_agg(1 + i % 10, (1 + i % 7) * 0.3) AS s FROM gener
 CREATE VIEW weighted_report AS
 SELECT store, nps(s), nps_ci(s) AS nps_ci, csat_top2_ci(s, 10, 0.95, 'beta') AS share_ci, ces_avg_ci(s, 10) AS mean_ci
 FROM weighted_stored;
+CREATE TABLE drivers_stored AS
+SELECT i % 3 AS store, driver_agg(1 + i % 10, ARRAY[1 + (i * 3) % 7, 1 + (i * 7) % 5, (i % 11) * 0.5], 1 + (i % 4) * 0.25) AS s
+FROM generate_series(1, 500) i GROUP BY 1;
+CREATE VIEW drivers_report AS
+SELECT store, driver_r2(s), k.attribute, k.importance, k.share, cronbach_alpha(s) AS alpha
+FROM drivers_stored, key_drivers(s, ARRAY['speed', 'staff', 'price']) k;
