@@ -177,3 +177,65 @@ SELECT '{n:1,w:1,wg:nan,g:0,gg:0,p:0,e:0}'::gap_summary;
 SELECT '{n:1,w:1}'::gap_summary;
 SELECT '{23:[1,1,1]}'::servqual_summary;
 SELECT '{1:[0,1,1]}'::servqual_summary;
+
+-- Consistency rules (issue 24; docs/guarantees.md): a gap_summary no data
+-- could produce is refused, naming the rule it breaks.  Three gaps summing
+-- to -1.5 have a sum of squares of at least 1.5^2 / 3 = 0.75, never -2.25
+-- or 0.1; weights are at least 0; and |sum of w * gap| is at most
+-- sum of w * sqrt(sum of squared gaps) = 3 * 1.5 = 4.5, not 10.
+SELECT '{n:3,w:3,wg:-1.5,g:-1.5,gg:-2.25,p:12,e:13.5}'::gap_summary;
+SELECT '{n:3,w:3,wg:-1.5,g:-1.5,gg:0.1,p:12,e:13.5}'::gap_summary;
+SELECT '{n:3,w:-3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}'::gap_summary;
+SELECT '{n:3,w:3,wg:-10,g:-1.5,gg:2.25,p:12,e:13.5}'::gap_summary;
+-- All-zero weights are valid: they make the weighted sum 0 as well.
+SELECT '{n:3,w:0,wg:0,g:-1.5,gg:2.25,p:12,e:13.5}'::gap_summary AS zero_weights;
+SELECT '{n:3,w:0,wg:0.5,g:-1.5,gg:2.25,p:12,e:13.5}'::gap_summary;
+-- At the bound: equal gaps (-0.5 three times) give sum of squares 0.75
+-- exactly, and one answer's weighted gap is w * gap exactly.
+SELECT '{n:3,w:3,wg:-1.5,g:-1.5,gg:0.75,p:12,e:13.5}'::gap_summary AS equal_gaps,
+       '{n:1,w:2,wg:-3,g:-1.5,gg:2.25,p:4,e:5.5}'::gap_summary AS one_answer;
+-- Binary input checks the same rules (22P03).  Fields: version, n, then
+-- w, wg, g, gg, p, e as (hi, lo) pairs; gg's high part starts at byte 58.
+CREATE TEMP TABLE gap_recv_in (b bytea);
+CREATE TEMP TABLE gap_recv_out (s gap_summary);
+CREATE FUNCTION pg_temp.gap_recv(bytes bytea) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE detail text;
+BEGIN
+  TRUNCATE gap_recv_in, gap_recv_out;
+  INSERT INTO gap_recv_in VALUES (bytes);
+  COPY gap_recv_in TO '/tmp/csm_regress_gap_recv.bin' (FORMAT binary);
+  COPY gap_recv_out FROM '/tmp/csm_regress_gap_recv.bin' (FORMAT binary);
+  RETURN 'ok: ' || (SELECT s::text FROM gap_recv_out);
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+  RETURN SQLSTATE || ': ' || detail;
+END $$;
+WITH good(b) AS (SELECT gap_summary_send('{n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}'))
+SELECT label, pg_temp.gap_recv(bytes)
+FROM good, LATERAL (VALUES
+  ('valid',              b),
+  ('negative squares',   overlay(b PLACING float8send(-2.25) FROM 58 FOR 8)),
+  ('squares too small',  overlay(b PLACING float8send(0.1) FROM 58 FOR 8)),
+  ('negative weights',   overlay(b PLACING float8send(-3) FROM 10 FOR 8)),
+  ('weighted too large', overlay(b PLACING float8send(-10) FROM 26 FOR 8))
+) t(label, bytes);
+-- Every value csm computes reads back in, window frames included.  A frame
+-- that heavily weighted answers have left keeps the rounding of their
+-- weighted gaps: the last frame below, one answer of weight 0, would hold a
+-- weighted sum of about -0.05 beside a sum of weights of 0, which no data
+-- gives.  The final function brings such a frame within the rules.
+CREATE TEMP TABLE frames AS
+SELECT i,
+       (CASE i % 5 WHEN 0 THEN 1e6 + sin(i) WHEN 1 THEN abs(sin(i * 1.3)) * 1e10 WHEN 2 THEN abs(cos(i)) * 1e-5
+                   WHEN 3 THEN sin(i * 0.7) * 5e14 ELSE 1 + i % 7 END)::float8 AS p,
+       (CASE i % 3 WHEN 0 THEN 1e6 + abs(cos(i * 1.7)) WHEN 1 THEN abs(sin(i * 2.1)) * 7
+                   ELSE abs(sin(i * 0.3)) * 1e12 END)::float8 AS e,
+       (CASE i % 4 WHEN 0 THEN 0 WHEN 1 THEN abs(sin(i * 0.9)) * 1e140 WHEN 2 THEN abs(cos(i * 0.4)) * 1e-140
+                   ELSE abs(sin(i)) END)::float8 AS w
+FROM generate_series(1, 20) i;
+SELECT count(*) AS frames, bool_and(s::text::gap_summary = s) AS all_read_back,
+       bool_and(gap_count(s) = least(4, 21 - i)) AS counts,
+       max(substring(s::text FROM 'wg:([^,]*)')) FILTER (WHERE i = 20) AS last_weighted_sum
+FROM (SELECT i, gap_agg(p, e, w) OVER (ORDER BY i ROWS BETWEEN CURRENT ROW AND 3 FOLLOWING) AS s
+      FROM frames) x;

@@ -126,3 +126,14 @@ SELECT '{9:[1,0.1,0.010000000000000002]}'::weighted_rating_summary
 SELECT rating_agg(score, w)::jsonb FROM wa;
 
 DROP TABLE wa, wb, big_weights;
+
+-- Consistency rules (issue 24; docs/guarantees.md).  Besides
+-- (sum of weights)^2 / n <= sum of squared weights <= (sum of weights)^2,
+-- every weight lies from 1e-140 to 1e140: one answer cannot carry a weight
+-- of 1e150, nor two answers a sum of weights of 1e-150 (Cauchy-Schwarz
+-- alone would allow both).
+SELECT '{9:[1,1e150,1e300]}'::weighted_rating_summary;
+SELECT '{9:[2,1e-150,6e-301]}'::weighted_rating_summary;
+-- The extremes themselves are valid.
+SELECT weighted_total('{0:[2,2e-140,2e-280],10:[1,1e140,1e280]}'::weighted_rating_summary, 0) AS smallest,
+       weighted_total('{0:[2,2e-140,2e-280],10:[1,1e140,1e280]}'::weighted_rating_summary, 10) AS largest;

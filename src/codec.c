@@ -24,6 +24,28 @@ codec_fail(CodecError *err, CodecStatus status, const char *str, const char *at,
 	return status;
 }
 
+/*
+ * The relative slack of a rule comparing sums of n answers (codec.h): the
+ * floor covers the rule's own arithmetic and one more rounding by another
+ * tool, the quadratic term the rounding of double-double sums over n
+ * answers, the linear one the growth that keeps the sum of two values
+ * that pass inside the rule.  docs/guarantees.md derives each term.
+ */
+double
+codec_slack(int64_t n)
+{
+	double		x = (double) n;
+
+	return 1.0 + 1e-12 + 0x1p-50 * x + 0x1p-102 * x * x;
+}
+
+/* Products below 2^-1022 lose their last bits absolutely: at most 2^-1073 per answer. */
+double
+codec_tiny(int64_t n)
+{
+	return (double) n * 0x1p-1070;
+}
+
 const char *
 codec_skip_space(const char *p)
 {

@@ -35,10 +35,43 @@ typedef struct CodecError
 {
 	size_t		position;		/* byte offset into the input */
 	int64_t		value;			/* the offending key, count or version */
+	const char *rule;			/* CODEC_INCONSISTENT: the rule broken, or NULL */
 } CodecError;
 
 extern CodecStatus codec_fail(CodecError *err, CodecStatus status,
 							  const char *str, const char *at, int64_t value);
+
+/* ---- consistency rules ----------------------------------------------------- */
+
+/*
+ * A stored summary can arrive by COPY, a restore, a shard or another
+ * tool's export, so its input is the only guard against sums no data
+ * could produce (a negative sum of squares, more weight than its answers
+ * can carry), which would read as silently wrong figures.  Each type
+ * states its rules in one function of its codec, which every input path
+ * calls (text and binary; jsonb input goes through text) and the fuzzers
+ * exercise: a broken rule is CODEC_INCONSISTENT with err->rule, the rule's
+ * text, which the error's DETAIL states (22P02 in text, 22P03 in binary).
+ *
+ * A rule that compares sums allows for their rounding, and only for that:
+ * a value a real aggregate produces always passes, and so does the sum of
+ * two values that pass (docs/guarantees.md, "Consistency rules", derives
+ * these two allowances):
+ *
+ *	 codec_slack(n)		 the relative slack, 1 + 1e-12 + 2^-50 n + 2^-102 n^2,
+ *						 for a value of n answers;
+ *	 codec_tiny(n)		 the absolute allowance, n 2^-1070, for the products
+ *						 that fall below double precision's normal range.
+ *
+ * A rule's text is marked for the message catalog as gettext_noop() marks
+ * a string, and is translated where the error is raised.
+ */
+#ifndef gettext_noop
+#define gettext_noop(x) (x)
+#endif
+
+extern double codec_slack(int64_t n);
+extern double codec_tiny(int64_t n);
 
 /* ---- text ---------------------------------------------------------------- */
 

@@ -18,11 +18,12 @@ counts_clear(const CountsLayout *l, CountsRef v)
 }
 
 /*
- * A cell with no answers has exact zero sums, one with answers sums its
- * layout accepts; every sum is finite (checked where it is read).
+ * The rules of one cell (counts.h): a count of at least 0, exact zero sums
+ * without answers, and with answers the layout's own rule, whose text goes
+ * to err->rule; every sum is finite (checked where it is read).
  */
 static CodecStatus
-check_cell(const CountsLayout *l, CountsRef v, int cell)
+check_cell(const CountsLayout *l, CountsRef v, int cell, CodecError *err)
 {
 	const DD   *sums = counts_cell_sums(l, v, cell);
 	int64_t		n = *counts_cell_n(l, v, cell);
@@ -32,7 +33,7 @@ check_cell(const CountsLayout *l, CountsRef v, int cell)
 	for (int k = 0; k < l->nsums; k++)
 		if (n == 0 && (sums[k].hi != 0.0 || sums[k].lo != 0.0))
 			return CODEC_INCONSISTENT;
-	if (n > 0 && l->sums_valid != NULL && !l->sums_valid(n, sums))
+	if (n > 0 && l->cell_rule != NULL && (err->rule = l->cell_rule(n, sums)) != NULL)
 		return CODEC_INCONSISTENT;
 	return CODEC_OK;
 }
@@ -58,6 +59,7 @@ counts_parse_text(const CountsLayout *l, const char *str, CountsRef v, CodecErro
 	int			overflow,
 				not_finite;
 
+	err->rule = NULL;
 	counts_clear(l, v);
 	if (*p != '{')
 		return codec_fail(err, CODEC_SYNTAX, str, p, 0);
@@ -126,7 +128,7 @@ counts_parse_text(const CountsLayout *l, const char *str, CountsRef v, CodecErro
 				p = codec_skip_space(p);
 				if (*p != ']')
 					return codec_fail(err, CODEC_SYNTAX, str, p, 0);
-				status = check_cell(l, v, cell);
+				status = check_cell(l, v, cell, err);
 				if (status != CODEC_OK)
 					return codec_fail(err, status, str, p, key);
 				p++;
@@ -186,6 +188,7 @@ counts_decode_binary(const CountsLayout *l, const uint8_t *data, size_t len,
 
 	err->position = 0;
 	err->value = 0;
+	err->rule = NULL;
 	counts_clear(l, v);
 	if (len < 1)
 		return CODEC_LENGTH;
@@ -211,7 +214,7 @@ counts_decode_binary(const CountsLayout *l, const uint8_t *data, size_t len,
 		for (int k = 0; k < l->nsums && status == CODEC_OK; k++)
 			status = codec_get_dd(p + 8 + 16 * k, &counts_cell_sums(l, v, cell)[k]);
 		if (status == CODEC_OK)
-			status = check_cell(l, v, cell);
+			status = check_cell(l, v, cell, err);
 		if (status != CODEC_OK)
 			return status;
 		if (l->has_total)
@@ -255,6 +258,7 @@ counts_add(const CountsLayout *l, CountsRef dst, CountsRef src, int sign, CodecE
 {
 	int64_t		total = 0;
 
+	err->rule = NULL;
 	/* every check first, so that an error leaves dst as it was */
 	for (int cell = 0; cell < l->ncells; cell++)
 	{

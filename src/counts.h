@@ -5,6 +5,13 @@
  *	  text and binary encodings, checked arithmetic and validation, in plain
  *	  C (fuzzed as it is).
  *
+ * Rules (codec.h).  Every value of every layout keeps the core's: each
+ * count is at least 0, the counts add up to at most INT64_MAX, a binary
+ * total equals their sum, a cell without answers has exact zero sums, and
+ * every sum is finite and, in binary, a normalised pair.  A layout adds
+ * its cells' own rule (cell_rule).  Both input paths check them all, cell
+ * by cell.
+ *
  * Every summary whose answers fall into a fixed set of cells is one of
  * these, described by a CountsLayout:
  *
@@ -43,8 +50,12 @@ typedef struct CountsLayout
 	/* text keys: cell_of() is -1 for a key the type does not have */
 	int			(*cell_of) (int64_t key);
 	int64_t		(*key_of) (int cell);
-	/* further rules for the sums of a cell with n > 0 answers, or NULL */
-	int			(*sums_valid) (int64_t n, const DD *sums);
+	/*
+	 * The type's rule for the sums of a cell with n > 0 answers: NULL when
+	 * they keep it, else the text of the rule they break (codec.h).  NULL
+	 * for a type whose cells' sums imply nothing beyond the core's rules.
+	 */
+	const char *(*cell_rule) (int64_t n, const DD *sums);
 } CountsLayout;
 
 /* The largest cell record; a layout uses the first 8 + 16 * nsums bytes. */

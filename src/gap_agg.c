@@ -133,6 +133,8 @@ gap_step(FunctionCallInfo fcinfo, bool weighted, int sign)
 	double		w = weighted ? valid_weight(PG_GETARG_FLOAT8(3)) : 1.0;
 
 	gap_row(&state->sums, p, e, w, sign);
+	if (sign < 0)
+		state->head.flags |= GAP_RETRACTED;
 	PG_RETURN_POINTER(state);
 }
 
@@ -175,10 +177,18 @@ gap_summary_retract(PG_FUNCTION_ARGS)
 	GapSummary *state = gap_state(fcinfo);
 
 	gap_summary_add(&state->sums, &PG_GETARG_GAP_SUMMARY_P(1)->sums, -1);
+	state->head.flags |= GAP_RETRACTED;
 	PG_RETURN_POINTER(state);
 }
 
-/* Final function of gap_agg() and rollup(): a normalised copy, NULL when empty. */
+/*
+ * Final function of gap_agg() and rollup(): a normalised copy, NULL when
+ * empty.  Sums that only ever grew keep the rules by themselves (their
+ * rounding is within the rules' slack, gap_codec.h); a state that answers
+ * have left may keep the rounding of answers no longer in it, and is
+ * brought back within the rules, so that every value csm returns reads
+ * back in.
+ */
 Datum
 gap_summary_final(PG_FUNCTION_ARGS)
 {
@@ -189,7 +199,11 @@ gap_summary_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	gap_summary_require_finite(&state->sums);
 	result = (GapSummary *) summary_copy(&state->head);
+	result->head.flags = 0;
 	result->sums = gap_sums_canonical(&state->sums);
+	if ((state->head.flags & GAP_RETRACTED) && gap_sums_rule(&result->sums) != NULL &&
+		!gap_sums_project(&result->sums))
+		summary_report_sum_range(&gap_summary_type);
 	PG_RETURN_POINTER(result);
 }
 

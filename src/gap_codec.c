@@ -70,6 +70,7 @@ gap_sums_add(GapSums *dst, const GapSums *src, int sign, CodecError *err)
 
 	err->position = 0;
 	err->value = src->n;
+	err->rule = NULL;
 	if (sign > 0 ? src->n > INT64_MAX - dst->n : src->n > dst->n)
 		return sign > 0 ? CODEC_TOTAL_RANGE : CODEC_COUNT_RANGE;
 	r.n = sign > 0 ? dst->n + src->n : dst->n - src->n;
@@ -84,18 +85,69 @@ gap_sums_add(GapSums *dst, const GapSums *src, int sign, CodecError *err)
 	return CODEC_OK;
 }
 
-static CodecStatus
-gap_check(const GapSums *s)
+const char *
+gap_sums_rule(const GapSums *s)
 {
-	GapSums		copy = *s;
+	GapSums		c = *s;
+	double		n = (double) s->n;
+	double		slack = codec_slack(s->n);
+	double		tiny = codec_tiny(s->n);
+	double		w = dd_value(s->w);
+	double		wg = dd_value(s->wg);
+	double		g = dd_value(s->g);
+	double		gg = dd_value(s->gg);
 
+	if (s->n == 0)
+	{
+		for (int i = 0; i < GAP_NSUMS; i++)
+			if (!dd_is_zero(*gap_field(&c, i)))
+				return GAP_RULE_EMPTY;
+		return NULL;
+	}
+	if (!(w >= 0.0))
+		return GAP_RULE_WEIGHTS;
+	/* (Σg)² <= n Σg², through square roots: nothing overflows */
+	if (!(gg >= 0.0 && fabs(g) <= sqrt(n) * sqrt(gg + tiny) * slack))
+		return GAP_RULE_SPREAD;
+	/* an infinite bound (Σw sqrt(Σg²) beyond double) holds any finite Σwg */
+	if (!(fabs(wg) <= w * sqrt(gg + tiny) * slack + tiny))
+		return GAP_RULE_WEIGHTED;
+	return NULL;
+}
+
+int
+gap_sums_project(GapSums *s)
+{
+	double		n = (double) s->n;
+	double		g = dd_value(s->g);
+	double		root_n = sqrt(n);
+	double		bound;
+
+	if (s->n <= 0 || !gap_sums_finite(s))
+		return 0;
+	if (dd_value(s->w) < 0.0)
+		s->w = (DD) {0.0, 0.0};
+	if (!(fabs(g) <= root_n * sqrt(dd_value(s->gg) + codec_tiny(s->n)) * codec_slack(s->n)))
+	{
+		double		q = fabs(g) / root_n;
+
+		s->gg = dd_make(q * q, 0.0);
+	}
+	bound = dd_value(s->w) * sqrt(dd_value(s->gg) + codec_tiny(s->n));
+	if (!(fabs(dd_value(s->wg)) <= bound * codec_slack(s->n) + codec_tiny(s->n)))
+		s->wg = dd_make(copysign(bound, dd_value(s->wg)), 0.0);
+	return gap_sums_finite(s) && gap_sums_rule(s) == NULL;
+}
+
+static CodecStatus
+gap_check(const GapSums *s, CodecError *err)
+{
 	if (s->n < 0)
 		return CODEC_COUNT_RANGE;
-	if (s->n == 0)
-		for (int i = 0; i < GAP_NSUMS; i++)
-			if (!dd_is_zero(*gap_field(&copy, i)))
-				return CODEC_INCONSISTENT;
-	return CODEC_OK;
+	if (!gap_sums_finite(s))
+		return CODEC_NOT_FINITE;
+	err->rule = gap_sums_rule(s);
+	return err->rule != NULL ? CODEC_INCONSISTENT : CODEC_OK;
 }
 
 /* "key:" with white space around the colon */
@@ -123,6 +175,7 @@ gap_parse_text(const char *str, GapSums *s, CodecError *err)
 	CodecStatus status;
 
 	memset(s, 0, sizeof(*s));
+	err->rule = NULL;
 	if (*p != '{')
 		return codec_fail(err, CODEC_SYNTAX, str, p, 0);
 	at = p + 1;
@@ -158,7 +211,7 @@ gap_parse_text(const char *str, GapSums *s, CodecError *err)
 	p = codec_skip_space(p + 1);
 	if (*p != '\0')
 		return codec_fail(err, CODEC_SYNTAX, str, p, 0);
-	status = gap_check(s);
+	status = gap_check(s, err);
 	if (status != CODEC_OK)
 		return codec_fail(err, status, str, str, s->n);
 	return CODEC_OK;
@@ -184,6 +237,7 @@ gap_decode_binary(const uint8_t *data, size_t len, GapSums *s, CodecError *err)
 {
 	err->position = 0;
 	err->value = 0;
+	err->rule = NULL;
 	memset(s, 0, sizeof(*s));
 	if (len < 1)
 		return CODEC_LENGTH;
@@ -210,7 +264,7 @@ gap_decode_binary(const uint8_t *data, size_t len, GapSums *s, CodecError *err)
 		}
 	}
 	err->value = s->n;
-	return gap_check(s);
+	return gap_check(s, err);
 }
 
 void
@@ -241,6 +295,11 @@ servqual_key(int cell)
 	return cell + 1;
 }
 
+/*
+ * Perceptions and expectations are any finite numbers, so a cell's sums
+ * imply nothing beyond the core's rules (counts.h): n >= 0, zero sums
+ * without answers, finite sums.  No cell rule.
+ */
 const CountsLayout servqual_layout = {
 	.version = SERVQUAL_SUMMARY_VERSION,
 	.ncells = SERVQUAL_ITEMS,
@@ -248,4 +307,5 @@ const CountsLayout servqual_layout = {
 	.has_total = 0,
 	.cell_of = servqual_cell,
 	.key_of = servqual_key,
+	.cell_rule = NULL,
 };

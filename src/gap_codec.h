@@ -48,6 +48,45 @@ typedef struct ServqualSums
 
 extern const CountsLayout servqual_layout;
 
+/*
+ * The rules of gap_summary sums (gap_sums_rule()), which every input path
+ * checks: n >= 0 and every sum finite (statuses of their own), and
+ *
+ *	 GAP_RULE_EMPTY		 n = 0: every sum is exactly 0 (and, in binary, each
+ *						 sum is a normalised pair);
+ *	 GAP_RULE_WEIGHTS	 Σw >= 0, as every weight is;
+ *	 GAP_RULE_SPREAD	 Σg² >= (Σg)² / n (Cauchy-Schwarz);
+ *	 GAP_RULE_WEIGHTED	 |Σwg| <= Σw sqrt(Σg²), as |Σ w g| <= Σw max|g|.
+ *
+ * The comparisons allow for rounding as codec.h says: a value a real
+ * aggregate produces, and the sum of two values that pass, always pass.
+ * Weights may be 0, so Σw = 0 does not imply n = 0; it implies Σwg = 0.
+ * Σg = ΣP - ΣE holds too, but scores of either sign can cancel in ΣP and
+ * ΣE, so no allowance for its rounding follows from the sums; it is not
+ * checked.
+ */
+#define GAP_RULE_EMPTY \
+	gettext_noop("A summary without answers has zero sums, and each sum is a normalised pair.")
+#define GAP_RULE_WEIGHTS \
+	gettext_noop("Weights are at least 0, so the sum of weights is at least 0.")
+#define GAP_RULE_SPREAD \
+	gettext_noop("n gaps have sum of squared gaps >= (sum of gaps)^2 / n.")
+#define GAP_RULE_WEIGHTED \
+	gettext_noop("|sum of weight * gap| <= sum of weights * sqrt(sum of squared gaps): a weighted sum of the gaps cannot outgrow its weights.")
+
+/* NULL when s keeps the rules above, else the text of the first it breaks. */
+extern const char *gap_sums_rule(const GapSums *s);
+
+/*
+ * Brings sums of n > 0 answers that break a rule by their rounding back
+ * within the rules, moving each as little as the rule needs: Σw up to 0,
+ * Σg² up to (Σg)² / n, Σwg in to Σw sqrt(Σg²).  For a transition state
+ * that answers have left (window frames), whose sums keep the rounding
+ * of answers no longer in them (gap_agg.c).  0 when no finite sums can
+ * hold Σg.
+ */
+extern int	gap_sums_project(GapSums *s);
+
 /* The same sums with every pair normalised (aggregates defer that step). */
 extern GapSums gap_sums_canonical(const GapSums *s);
 /* Whether every sum, high and low part, is finite. */

@@ -35,13 +35,14 @@ PG_FUNCTION_INFO_V1(servqual_summary_ne);
 const SummaryType gap_summary_type = {
 	.name = "gap_summary",
 	.version = GAP_SUMMARY_VERSION,
+	.state_flags = GAP_RETRACTED,
 	.size = sizeof(GapSummary),
 	.binary_size = GAP_BINARY_SIZE,
 	.wording = SUMMARY_VALUED,
 	.syntax_hint = gettext_noop("A gap_summary is written as {n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}."),
 	.count_detail = gettext_noop("Counts are whole numbers from 0."),
 	.answers = gettext_noop("answers"),
-	.sums_detail = gettext_noop("A summary without answers has zero sums, and each sum is a normalised pair."),
+	.sums_detail = GAP_RULE_EMPTY,
 };
 
 GapSummary *

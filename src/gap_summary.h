@@ -17,9 +17,18 @@
 #include "gap_codec.h"
 #include "summary.h"
 
+/*
+ * Set in a transition state once an answer or a summary has left it
+ * (window frames): its sums may then keep the rounding of answers no
+ * longer in them, and the final function brings them back within the
+ * rules (gap_sums_project()) before it returns a value.  A state flag
+ * (summary.h): never part of a stored value.
+ */
+#define GAP_RETRACTED			0x02
+
 typedef struct GapSummary
 {
-	SummaryHeader head;			/* version GAP_SUMMARY_VERSION, flags 0 */
+	SummaryHeader head;			/* version GAP_SUMMARY_VERSION; flags 0 or GAP_RETRACTED */
 	GapSums		sums;
 } GapSummary;
 

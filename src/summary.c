@@ -209,7 +209,7 @@ summary_report(const SummaryType *type, CodecStatus status, const CodecError *er
 					(errcode(input ? ERRCODE_INVALID_TEXT_REPRESENTATION :
 							 ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid %s: the sums are inconsistent", name),
-					 errdetail("%s", _(type->sums_detail))));
+					 errdetail("%s", _(err && err->rule ? err->rule : type->sums_detail))));
 			break;
 		case CODEC_VERSION:
 			ereport(ERROR,

@@ -10,19 +10,26 @@
 #include <math.h>
 
 /*
- * The sums of n answers with positive weights: Σw > 0, Σw² > 0, and by
- * Cauchy-Schwarz (Σw)² / n <= Σw² <= (Σw)², compared through square roots
- * so that nothing overflows, with room for the last bits of rounding.
+ * The rules of a rating's cell with n answers (weighted_codec.h), compared
+ * through square roots so that nothing overflows, within the rounding
+ * slack of n answers (codec.h).  Weights are normal numbers, so no product
+ * here underflows.
  */
-static int
-weighted_sums_valid(int64_t n, const DD *sums)
+static const char *
+weighted_cell_rule(int64_t n, const DD *sums)
 {
 	double		w = dd_value(sums[0]);
-	double		root_w2 = sqrt(dd_value(sums[1]));
-	const double slack = 1.0 + 1e-12;
+	double		w2 = dd_value(sums[1]);
+	double		root_w2 = sqrt(w2);
+	double		slack = codec_slack(n);
 
-	return w > 0.0 && root_w2 > 0.0 &&
-		root_w2 <= w * slack && w <= sqrt((double) n) * root_w2 * slack;
+	if (!(w > 0.0 && w2 > 0.0 &&
+		  root_w2 <= w * slack && w <= sqrt((double) n) * root_w2 * slack))
+		return WEIGHTED_RULE_SUMS;
+	if (!(w * slack >= (double) n * WEIGHT_MIN && w <= (double) n * WEIGHT_MAX * slack &&
+		  w2 * slack >= WEIGHT_MIN * w && w2 <= WEIGHT_MAX * w * slack))
+		return WEIGHTED_RULE_RANGE;
+	return NULL;
 }
 
 const CountsLayout weighted_layout = {
@@ -32,5 +39,5 @@ const CountsLayout weighted_layout = {
 	.has_total = 0,
 	.cell_of = rating_cell,
 	.key_of = rating_key,
-	.sums_valid = weighted_sums_valid,
+	.cell_rule = weighted_cell_rule,
 };

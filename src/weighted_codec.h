@@ -53,6 +53,19 @@ typedef struct WeightedCells
 
 extern const CountsLayout weighted_layout;
 
+/*
+ * The rules of a rating's cell with n > 0 answers (weighted_cell_rule(),
+ * within codec.h's rounding slack): its sums are positive and, by
+ * Cauchy-Schwarz, (Σw)² / n <= Σw² <= (Σw)²; and since every weight lies
+ * in [WEIGHT_MIN, WEIGHT_MAX], n WEIGHT_MIN <= Σw <= n WEIGHT_MAX and
+ * WEIGHT_MIN Σw <= Σw² <= WEIGHT_MAX Σw.  (The counts core adds its own:
+ * n >= 0, zero sums without answers, finite normalised sums.)
+ */
+#define WEIGHTED_RULE_SUMS \
+	gettext_noop("A rating without answers has zero sums; one with n answers has positive sums with (sum of weights)^2 / n <= sum of squared weights <= (sum of weights)^2, each a normalised pair.")
+#define WEIGHTED_RULE_RANGE \
+	gettext_noop("Each weight lies from 1e-140 to 1e140, so n answers of a rating have n * 1e-140 <= sum of weights <= n * 1e140 and 1e-140 * sum of weights <= sum of squared weights <= 1e140 * sum of weights.")
+
 /* Whether x is a whole multiple of 1/grid (x finite, grid a power of 2). */
 static inline int
 weighted_on_grid(double x, double grid)

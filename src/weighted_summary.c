@@ -37,7 +37,7 @@ const SummaryType weighted_rating_summary_type = {
 	.count_detail = WEIGHTED_RANGE_DETAIL,
 	.answers = gettext_noop("answers"),
 	.removed = gettext_noop("answers of rating"),
-	.sums_detail = gettext_noop("A rating without answers has zero sums; one with n answers has positive sums with (sum of weights)^2 / n <= sum of squared weights <= (sum of weights)^2, each a normalised pair."),
+	.sums_detail = WEIGHTED_RULE_SUMS,
 };
 
 Datum
