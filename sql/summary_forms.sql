@@ -60,3 +60,10 @@ FROM shrinking WHERE i = 70000;
 -- and returns a new value, widened when needed.
 SELECT s AS argument, rating_accum_int4(s, 9) AS stepped, pg_column_size(rating_accum_int4(s, 9)) AS bytes
 FROM (VALUES ('{9:65535}'::rating_summary)) v(s);
+
+-- Every input path stores counts in a form that holds them: a count past
+-- 65535 is never narrow, whether it comes as text, jsonb or a sum.
+SELECT pg_column_size('{15:65535}'::kano_summary) AS kano_narrow,
+       pg_column_size('{15:65536}'::kano_summary) AS kano_wide,
+       pg_column_size('{"counts": {"9": 65536}}'::jsonb::rating_summary) AS jsonb_wide,
+       pg_column_size('{9:65535}'::rating_summary + '{9:1}') AS sum_wide;
