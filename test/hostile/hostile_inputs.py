@@ -5,7 +5,9 @@ text input function, and random and mutated byte strings through its binary
 receive function (via COPY ... FORMAT binary), then calls every csm function
 that takes the type on each crafted value that was accepted.  Crafted values
 include negative counts, totals that do not add up, counts near 2^63,
-unknown version bytes, truncated and over-long data.  Rolling up summaries
+unknown version bytes, truncated and over-long data, and values that break
+a type's consistency rules (docs/guarantees.md): each must be refused with
+22P02 in text and 22P03 in binary.  Rolling up summaries
 whose counts approach 2^63 must raise 22003 (numeric value out of range),
 never wrap.  Afterwards the postmaster must not have restarted.
 
@@ -58,9 +60,46 @@ OVERFLOW_PAIRS = {
     "gap_summary": [("{n:" + HUGE + ",w:1,wg:0,g:0,gg:0,p:0,e:0}", "{n:1,w:1,wg:0,g:0,gg:0,p:0,e:0}"),
                     ("{n:1,w:1.7e308,wg:0,g:0,gg:0,p:0,e:0}", "{n:1,w:1.7e308,wg:0,g:0,gg:0,p:0,e:0}")],
     "servqual_summary": [("{1:[" + HUGE + ",1,1]}", "{1:[1,1,1]}"), ("{1:[1,1.7e308,1]}", "{1:[1,1.7e308,1]}")],
-    "weighted_rating_summary": [("{10:[" + HUGE + ",1,1]}", "{10:[1,1,1]}"),
-                                ("{1:[1,1.3e154,1.69e308]}", "{1:[1,1.3e154,1.69e308]}")],
+    # Valid weights (at most 1e140) cannot make Σw² overflow for any count:
+    # only the count can.
+    "weighted_rating_summary": [("{10:[" + HUGE + ",1,1]}", "{10:[1,1,1]}")],
 }
+# Values that break a consistency rule of their type: never accepted, in
+# text (22P02) or in binary (22P03, their send form crafted below).
+INCONSISTENT_TEXT = {
+    # Counts have no total in text, so their text can only be out of range
+    # (22003, above); their inconsistent values are binary (below).
+    "rating_summary": [],
+    "kano_summary": [],
+    "gap_summary": ["{n:3,w:3,wg:-1.5,g:-1.5,gg:-2.25,p:12,e:13.5}",     # Σg² < 0
+                    "{n:3,w:3,wg:-1.5,g:-1.5,gg:0.1,p:12,e:13.5}",       # Σg² < (Σg)²/n
+                    "{n:3,w:-3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}",     # Σw < 0
+                    "{n:3,w:3,wg:-10,g:-1.5,gg:2.25,p:12,e:13.5}",       # |Σwg| > Σw √Σg²
+                    "{n:3,w:0,wg:1e-300,g:-1.5,gg:2.25,p:12,e:13.5}",    # Σw = 0, Σwg ≠ 0
+                    "{n:1,w:1,wg:1,g:1e300,gg:1,p:1e300,e:0}",           # (Σg)² ≫ n Σg²
+                    "{n:0,w:0,wg:0,g:0,gg:1e-300,p:0,e:0}"],             # sums without answers
+    "servqual_summary": ["{1:[0,1,0]}", "{22:[0,0,-1e-300]}"],           # sums without answers
+    "weighted_rating_summary": ["{1:[1,1e150,1e300]}",                   # a weight above 1e140
+                                "{1:[2,1e-150,6e-301]}",                 # weights below 1e-140
+                                "{1:[3,1,0.3]}",                         # Σw² < (Σw)²/n
+                                "{1:[1,2,5]}",                           # Σw² > (Σw)²
+                                "{1:[1,0,0]}", "{5:[2,-1,1]}"],          # sums not positive
+}
+# The binary crafts: (type, valid text, byte offset, struct format, new value)
+# written over its send form.
+INCONSISTENT_BINARY = [
+    ("rating_summary", "{6:1,9:2}", 1, ">q", 4),                        # total 4, counts 3
+    ("rating_summary", "{6:1,9:2}", 1 + 8 + 8 * 6, ">q", -1),           # a negative count
+    ("kano_summary", "{15:3}", 1, ">q", 2),                             # total 2, counts 3
+    ("kano_summary", "{15:3}", 1 + 8 + 8 * 4, ">q", -3),                # pair 15 negative
+    ("gap_summary", "{n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}", 57, ">d", -2.25),
+    ("gap_summary", "{n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}", 57, ">d", 0.1),
+    ("gap_summary", "{n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}", 9, ">d", -3.0),
+    ("gap_summary", "{n:3,w:3,wg:-1.5,g:-1.5,gg:2.25,p:12,e:13.5}", 25, ">d", -10.0),
+    ("weighted_rating_summary", "{0:[1,1,1]}", 1 + 8, ">d", 1e150),     # cell 0: n, then Σw
+    ("weighted_rating_summary", "{0:[3,1,0.5]}", 1 + 8 + 16, ">d", 0.3),  # Σw² < (Σw)²/n
+    ("servqual_summary", "{}", 1 + 8, ">d", 1.0),                       # item 1: sums, no answers
+]
 
 ALPHABET = "{}[]():,;-+ 0123456789eE.xX\t\n\\\"'abcnul"
 
@@ -131,6 +170,11 @@ def main():
     missing = [t for t in types if t not in VALID_TEXT]
     if missing:
         print(f"hostile: no valid samples for {missing}; add them to test/hostile/hostile_inputs.py")
+        return 1
+    unruled = [t for t in types
+               if not INCONSISTENT_TEXT.get(t) and not any(c[0] == t for c in INCONSISTENT_BINARY)]
+    if unruled:
+        print(f"hostile: no inconsistent values for {unruled}; add them to test/hostile/hostile_inputs.py")
         return 1
 
     # Checks inside the server: one subtransaction per input, outcome counted.
@@ -212,6 +256,30 @@ def main():
                         bad_states[e.pgcode] = bad_states.get(e.pgcode, 0) + 1
             total += len(values)
 
+        # Inconsistent values are refused, in text and in binary.
+        for v in INCONSISTENT_TEXT.get(t, []):
+            try:
+                cur.execute(f"SELECT %s::{t}::text", (v,))
+                print(f"hostile: inconsistent {t} {v} was accepted as {cur.fetchone()[0]}")
+                return 1
+            except psycopg2.Error as e:
+                if e.pgcode != "22P02":
+                    print(f"hostile: inconsistent {t} {v}: SQLSTATE {e.pgcode}, expected 22P02")
+                    return 1
+        crafted = [c for c in INCONSISTENT_BINARY if c[0] == t]
+        for _, v, offset, fmt, x in crafted:
+            cur.execute(f"SELECT {t}_send(%s::{t})", (v,))
+            blob = bytearray(cur.fetchone()[0])
+            blob[offset:offset + 8] = struct.pack(fmt, x)
+            try:
+                cur.copy_expert(f"COPY recv_{t} FROM STDIN (FORMAT binary)", io.BytesIO(copy_binary_row(bytes(blob))))
+                print(f"hostile: inconsistent binary {t} ({v}, {x} at byte {offset}) was accepted")
+                return 1
+            except psycopg2.Error as e:
+                if e.pgcode != "22P03":
+                    print(f"hostile: inconsistent binary {t}: SQLSTATE {e.pgcode}, expected 22P03")
+                    return 1
+
         # Rolling up summaries near 2^63 must raise 22003, never wrap.
         for a, b in OVERFLOW_PAIRS.get(t, []):
             try:
@@ -223,7 +291,8 @@ def main():
                     print(f"hostile: rollup of {a} and {b}: SQLSTATE {e.pgcode}, expected 22003")
                     return 1
         print(f"hostile: {t}: {len(texts)} text inputs, {n_bin} binary inputs, "
-              f"{len(values)} accepted values through {len(funcs)} functions")
+              f"{len(values)} accepted values through {len(funcs)} functions, "
+              f"{len(INCONSISTENT_TEXT.get(t, [])) + len(crafted)} inconsistent values refused")
 
     conn.close()
     conn = psycopg2.connect(dbname="postgres")
