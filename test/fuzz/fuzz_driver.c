@@ -7,8 +7,12 @@
  * Input: the first byte chooses the decoder (bit 0: binary, else text) and,
  * when a target has two types, the type (bit 1); the rest is the input.
  * Besides "no crash, no undefined behaviour" every accepted value must be
- * consistent, its canonical text and binary forms must decode back to the
- * same value, and accepted binary must be exactly the canonical encoding.
+ * consistent, keep its type's rules (codec.h), and its canonical text and
+ * binary forms must decode back to the same value; accepted binary must be
+ * exactly the canonical encoding.  And since `+` of two valid values must
+ * give a valid value, each accepted value is added to the last one the
+ * type accepted, and a finite sum must keep the rules: crafted values at
+ * the edge of a rule's rounding slack test that slack's growth.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +41,8 @@ typedef struct FuzzType
 	size_t		(*encode) (const struct FuzzType *t, const void *v, uint8_t *out);
 	int			(*same) (const struct FuzzType *t, const void *a, const void *b);
 	void		(*check) (const struct FuzzType *t, const void *v);
+	/* a = a + b when the sum is in range: 1, else 0 (counts or sums too large) */
+	int			(*add) (const struct FuzzType *t, void *a, const void *b);
 } FuzzType;
 
 /* ---- the counts core: a total, then the cells ----------------------------- */
@@ -109,6 +115,20 @@ counts_check(const FuzzType *t, const void *v)
 		abort();
 	if (!counts_finite(l, r))
 		abort();
+	/* the layout's own rule holds in every cell with answers */
+	for (int cell = 0; cell < l->ncells; cell++)
+		if (*counts_cell_n(l, r, cell) > 0 && l->cell_rule != NULL &&
+			l->cell_rule(*counts_cell_n(l, r, cell), counts_cell_sums(l, r, cell)) != NULL)
+			abort();
+}
+
+static int
+counts_add_to(const FuzzType *t, void *a, const void *b)
+{
+	CodecError	err;
+
+	return counts_add(t->layout, counts_ref(a), counts_ref(b), 1, &err) == CODEC_OK &&
+		counts_finite(t->layout, counts_ref(a));
 }
 
 /* ---- gap_summary ------------------------------------------------------------ */
@@ -160,22 +180,55 @@ static void
 gap_check(const FuzzType *t, const void *v)
 {
 	(void) t;
-	if (((const GapSums *) v)->n < 0 || !gap_sums_finite(v))
+	if (((const GapSums *) v)->n < 0 || !gap_sums_finite(v) || gap_sums_rule(v) != NULL)
 		abort();
+}
+
+static int
+gap_add_to(const FuzzType *t, void *a, const void *b)
+{
+	CodecError	err;
+
+	(void) t;
+	return gap_sums_add(a, b, 1, &err) == CODEC_OK;
 }
 
 /* ---- the table -------------------------------------------------------------- */
 
 #define COUNTS_TYPE(target, layout) \
-	{target, &layout, counts_parse, counts_format, counts_decode, counts_encode, counts_same, counts_check}
+	{target, &layout, counts_parse, counts_format, counts_decode, counts_encode, counts_same, \
+	 counts_check, counts_add_to}
 
 static const FuzzType types[] = {
 	COUNTS_TYPE("rating", rating_layout),
 	COUNTS_TYPE("kano", kano_layout),
-	{"gap", NULL, gap_parse, gap_format, gap_decode, gap_encode, gap_same, gap_check},
+	{"gap", NULL, gap_parse, gap_format, gap_decode, gap_encode, gap_same, gap_check, gap_add_to},
 	COUNTS_TYPE("gap", servqual_layout),
 	COUNTS_TYPE("weighted", weighted_layout),
 };
+
+#define NTYPES	(sizeof(types) / sizeof(types[0]))
+
+/* The last value each type accepted, and whether there is one. */
+static int64_t last_value[NTYPES][VALUE_MAX / 8];
+static int	has_last[NTYPES];
+
+/* value + the type's last accepted value keeps the rules; value becomes the last. */
+static void
+sum_keeps_rules(const FuzzType *t, const void *value)
+{
+	static int64_t sum[VALUE_MAX / 8];
+	size_t		i = (size_t) (t - types);
+
+	if (has_last[i])
+	{
+		memcpy(sum, last_value[i], sizeof(sum));
+		if (t->add(t, sum, value))
+			t->check(t, sum);
+	}
+	memcpy(last_value[i], value, sizeof(last_value[i]));
+	has_last[i] = 1;
+}
 
 static void
 round_trips(const FuzzType *t, const void *v)
@@ -202,7 +255,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const FuzzType *t;
 	int			n = 0;
 
-	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]) && n < 2; i++)
+	for (size_t i = 0; i < NTYPES && n < 2; i++)
 		if (strcmp(types[i].target, FUZZ_TARGET) == 0)
 			mine[n++] = &types[i];
 	if (n == 0)
@@ -218,6 +271,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (t->decode(t, data + 1, size - 1, value) != CODEC_OK)
 			return 0;
 		t->check(t, value);
+		sum_keeps_rules(t, value);
 		/* accepted counts are exactly their canonical encoding (sums may hold -0) */
 		if (t->layout != NULL && t->layout->nsums == 0 &&
 			(t->encode(t, value, bin) != size - 1 || memcmp(bin, data + 1, size - 1) != 0))
@@ -234,6 +288,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (t->parse(t, str, value) == CODEC_OK)
 		{
 			t->check(t, value);
+			sum_keeps_rules(t, value);
 			round_trips(t, value);
 		}
 		free(str);
