@@ -213,6 +213,15 @@ typedef struct MonitorBaseline
 	int64_t		empty_periods;
 } MonitorBaseline;
 
+/*
+ * Whether a computed or given baseline holds values in their domains: a
+ * known metric and its range (a mean's scale in order), a finite centre
+ * within the range, variance and sigma_z at least 0 and finite or NaN
+ * (unknown).  monitor_limits and monitor_z check it themselves; a stored
+ * chart state's baseline is checked with it.
+ */
+extern bool monitor_baseline_valid(const MonitorBaseline *baseline);
+
 /* Computes the baseline of a checked state; MONITOR_NO_PERIODS if it has none. */
 extern MonitorStatus monitor_baseline_compute(const MonitorBaselineState *state,
 											  MonitorBaseline *baseline);
