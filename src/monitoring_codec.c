@@ -548,7 +548,12 @@ read_int64(Cursor *c, int64_t *out)
 	const char *end = codec_read_int64(p, out, &overflow);
 
 	if (end == NULL)
-		return fail_at(c, overflow ? CODEC_COUNT_RANGE : CODEC_SYNTAX, p);
+	{
+		fail_at(c, overflow ? CODEC_COUNT_RANGE : CODEC_SYNTAX, p);
+		/* the count read as "above 9223372036854775807" */
+		c->err->value = overflow ? INT64_MAX : 0;
+		return false;
+	}
 	c->p = end;
 	return true;
 }
