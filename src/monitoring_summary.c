@@ -21,7 +21,9 @@
 #include "utils/typcache.h"
 
 #include "monitoring_summary.h"
+#include "counts_summary.h"
 #include "rating_scales.h"
+#include "rating_summary.h"
 #include "rating_tally.h"
 #include "result_types.h"
 #include "survey.h"
@@ -230,15 +232,25 @@ control_metric_of(const char *name)
 			 errhint("A baseline's metric is 'nps', 'share' (a top-k box share) or 'mean'.")));
 }
 
+/* Whether a text is the word, in any case: without a copy, as it runs per row. */
+static bool
+text_is(text *t, const char *word)
+{
+	size_t		len = strlen(word);
+
+	return VARSIZE_ANY_EXHDR(t) == len && pg_strncasecmp(VARDATA_ANY(t), word, len) == 0;
+}
+
 ControlMethod
 control_method_of(text *name)
 {
-	char	   *s = text_to_cstring(name);
+	char	   *s;
 
-	if (pg_strcasecmp(s, "shewhart") == 0)
+	if (text_is(name, "shewhart"))
 		return CONTROL_SHEWHART;
-	if (pg_strcasecmp(s, "laney") == 0)
+	if (text_is(name, "laney"))
 		return CONTROL_LANEY;
+	s = text_to_cstring(name);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown control chart method \"%s\"", s),
@@ -573,12 +585,48 @@ control_baseline_datum(FunctionCallInfo fcinfo, const ControlBaseline *b)
 
 /* ---- a period from a summary ------------------------------------------------------ */
 
+/*
+ * The counts of a plain summary, for NPS and shares: read in place, without
+ * the tally's double-double weights (a chart reads one summary per row).
+ * The sums of counts are the integers the tally's would round to.
+ */
+static MonitorPoint
+read_counts(Datum summary, MonitorMetric metric, int k, int scale_max)
+{
+	CountsSummary *s = counts_summary_detoast(&rating_summary_type, summary);
+	CountsBuffer buf;
+	CountsRef	ref = counts_buffer_ref(&buf);
+	const int64 *count = (const int64 *) ref.cells;
+	MonitorPoint empty = {0.0, 0.0, 0.0, 0.0};
+	int64		hits = 0;
+
+	counts_summary_read(&rating_summary_type, s, ref);
+	if (*ref.total == 0)
+		return empty;
+	if (metric == MONITOR_NPS)
+	{
+		NpsCounts	c = {0.0, 0.0, 0.0};
+
+		c.detractors = (double) rating_count_range(count, RATING_MIN, NPS_DETRACTOR_MAX);
+		c.passives = (double) rating_count_range(count, NPS_DETRACTOR_MAX + 1, NPS_PASSIVE_MAX);
+		c.promoters = (double) rating_count_range(count, NPS_PASSIVE_MAX + 1, RATING_MAX);
+		return monitor_point_nps(c, (double) *ref.total);
+	}
+	rating_require_scale(count, scale_max, "CSAT",
+						 scale_max == CSAT_DEFAULT_SCALE ? CSAT_SCALE_HINT : NULL);
+	hits = rating_count_range(count, scale_max - k + 1, scale_max);
+	return monitor_point_share((double) hits, (double) *ref.total, (double) *ref.total);
+}
+
 MonitorPoint
 control_read_period(Datum summary, bool weighted, MonitorMetric metric, int k, int scale_max)
 {
 	RatingTally t;
 	double		n;
 	MonitorPoint empty = {0.0, 0.0, 0.0, 0.0};
+
+	if (!weighted && metric != MONITOR_MEAN)
+		return read_counts(summary, metric, k, scale_max);
 
 	if (weighted)
 		rating_tally_of_weighted(summary, &t);
