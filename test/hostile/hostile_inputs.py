@@ -35,6 +35,20 @@ VALID_TEXT = {
                          "{ 3 : [ 1 , 0.1+1e-18 , 2 ] }"],
     "weighted_rating_summary": ["{}", "{9:[3,2.5,2.25],10:[1,1,1]}", "{10:[9223372036854775807,1e140,1e280]}",
                                 "{ 3 : [ 2 , 0.1+1e-18 , 0.005 ] }"],
+    "control_summary": [
+        "{}", "{kind:ewma,parameters:null}",
+        "{kind:baseline,metric:nps,empty:1,periods:[[100,100,3000,6100],[4,4,-200,7500]]}",
+        "{kind:baseline,metric:share,k:2,scale_max:5,empty:0,periods:[[8,8,400,2500],[4,4,200,2500]]}",
+        "{kind:baseline,metric:mean,scale_max:7,empty:0,periods:[[5,5,29,0.7000000000000001],[4,4,22,1]]}",
+        "{kind:baseline,metric:nps,empty:9223372036854775807,periods:[[2.6666666666666665,4,200,7500]]}",
+        "{kind:ewma,method:shewhart,baseline:{metric:nps,centre:100,variance:0,sigma_z:null,periods:2,"
+        "empty_periods:0,answers:5},lambda:0.2,sigmas:3,rows:1,t:1,current:1,ewma:-Infinity}",
+        "{kind:cusum,method:shewhart,baseline:{metric:share,k:1,scale_max:10,centre:10,variance:900,sigma_z:1.5,"
+        "periods:0,empty_periods:0,answers:0},k:0.5,h:5,rows:1,t:1,current:1,upper_sum:0,lower_sum:0.07735026918962573}",
+        "{kind:runs,method:laney,baseline:{metric:share,k:1,scale_max:2,centre:22,variance:1716,"
+        "sigma_z:0.6053091684387579,periods:2,empty_periods:0,answers:100},rows:2,useful:2,crossings:1,run:1,"
+        "longest:1,side:-1,beyond:1,current:1}",
+        "{kind:runs_z,rows:9223372036854775807,useful:3,crossings:1,run:1,longest:2,side:-1,beyond:1,current:0}"],
 }
 HUGE = "9223372036854775807"
 CRAFTED_TEXT = {
@@ -52,6 +66,12 @@ CRAFTED_TEXT = {
     "weighted_rating_summary": ["{11:[1,1,1]}", "{1:[0,1,1]}", "{1:[-1,0,0]}", "{1:[1,-1,1]}", "{1:[1,1,2]}",
                                 "{1:[2,1,0.4]}", "{1:[1,1]}", "{1:[1,1,1],1:[1,1,1]}", "{1:[1,inf,1]}",
                                 "{1:[1,1,1]", "{1:1}", "{1:[1,1e309,1]}"],
+    "control_summary": ["{", "{kind}", "{kind:}", "{kind:baseline}", "{kind:baseline,metric:csat,empty:0,periods:[]}",
+                        "{kind:baseline,metric:nps,empty:0,periods:[[1,1,1,1]",
+                        "{kind:baseline,metric:nps,empty:0,periods:[[1,1,nan,1]]}",
+                        "{kind:baseline,metric:nps,empty:0,periods:[[1,1,1e999,1]]}",
+                        "{kind:baseline,metric:nps,empty:99999999999999999999,periods:[]}",
+                        "{kind:ewma,parameters:nul}", "{kind:ewma,parameters:null}}", "{}x", ""],
 }
 # Extra whole summaries to roll up in pairs: their totals overflow int64.
 OVERFLOW_PAIRS = {
@@ -84,6 +104,23 @@ INCONSISTENT_TEXT = {
                                 "{1:[3,1,0.3]}",                         # Σw² < (Σw)²/n
                                 "{1:[1,2,5]}",                           # Σw² > (Σw)²
                                 "{1:[1,0,0]}", "{5:[2,-1,1]}"],          # sums not positive
+    "control_summary": [
+        "{kind:baseline,metric:nps,empty:0,periods:[[3,3,-100,9000]]}",     # NPS variance above 10^4 (1 - x^2)
+        "{kind:baseline,metric:nps,empty:0,periods:[[3,3,0,10001]]}",       # NPS 0: variance above 10^4
+        "{kind:baseline,metric:share,k:2,scale_max:5,empty:0,periods:[[4,4,200,2000]]}",  # not p (1 - p)
+        "{kind:baseline,metric:mean,scale_max:5,empty:0,periods:[[4,4,12,9]]}",  # beyond half the squared width
+        "{kind:baseline,metric:nps,empty:0,periods:[[0.5,1,0,0]]}",         # fewer than 1 effective answer
+        "{kind:baseline,metric:share,k:5,scale_max:5,empty:0,periods:[]}",  # k = scale_max
+        "{kind:baseline,metric:nps,empty:-1,periods:[]}",                   # negative empty periods
+        "{kind:ewma,method:shewhart,baseline:{metric:nps,centre:0,variance:1,sigma_z:null,periods:0,"
+        "empty_periods:0,answers:0},lambda:2,sigmas:3,rows:1,t:0,current:0,ewma:0}",          # lambda 2
+        "{kind:ewma,method:shewhart,baseline:{metric:nps,centre:0,variance:1,sigma_z:null,periods:0,"
+        "empty_periods:0,answers:0},lambda:0.2,sigmas:3,rows:1,t:0,current:0,ewma:1}",        # EWMA before a z
+        "{kind:cusum,method:shewhart,baseline:{metric:nps,centre:0,variance:1,sigma_z:null,periods:0,"
+        "empty_periods:0,answers:0},k:0.5,h:5,rows:1,t:2,current:1,upper_sum:0,lower_sum:0}",  # t > rows
+        "{kind:cusum,method:shewhart,baseline:{metric:nps,centre:200,variance:1,sigma_z:null,periods:0,"
+        "empty_periods:0,answers:0},k:0.5,h:5,rows:1,t:0,current:0,upper_sum:0,lower_sum:0}",  # centre off range
+        "{kind:runs_z,rows:9,useful:9,crossings:1,run:2,longest:2,side:1,beyond:0,current:1}"],  # runs too short
 }
 # The binary crafts: (type, valid text, byte offset, struct format, new value)
 # written over its send form.
@@ -99,6 +136,17 @@ INCONSISTENT_BINARY = [
     ("weighted_rating_summary", "{0:[1,1,1]}", 1 + 8, ">d", 1e150),     # cell 0: n, then Σw
     ("weighted_rating_summary", "{0:[3,1,0.5]}", 1 + 8 + 16, ">d", 0.3),  # Σw² < (Σw)²/n
     ("servqual_summary", "{}", 1 + 8, ">d", 1.0),                       # item 1: sums, no answers
+    # control_summary: a baseline period's variance (after 24 bytes of head,
+    # then n and weight), its weight; an EWMA's lambda (after the head, the
+    # metric and 6 baseline fields); run rules' crossings beyond the points
+    ("control_summary", "{kind:baseline,metric:nps,empty:0,periods:[[3,3,100,8888.888888888889]]}",
+     24 + 24, ">d", 9999.0),
+    ("control_summary", "{kind:baseline,metric:nps,empty:0,periods:[[3,3,100,8888.888888888889]]}",
+     24 + 8, ">d", -3.0),
+    ("control_summary", "{kind:ewma,method:shewhart,baseline:{metric:nps,centre:0,variance:1,sigma_z:null,"
+     "periods:0,empty_periods:0,answers:0},lambda:0.2,sigmas:3,rows:1,t:0,current:0,ewma:0}", 8 + 4 + 48, ">d", 2.0),
+    ("control_summary", "{kind:runs_z,rows:3,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:0}",
+     8 + 16, ">q", 5),
 ]
 
 ALPHABET = "{}[]():,;-+ 0123456789eE.xX\t\n\\\"'abcnul"
