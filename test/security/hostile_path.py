@@ -31,7 +31,7 @@ SAMPLES = {
     "double precision": ["0.9", "3"],
     "real": ["0.9", "3"],
     "boolean": ["true", "false"],
-    "text": ["'agreement'", "'wald'", "'like'", "'dislike'"],
+    "text": ["'agreement'", "'wald'", "'like'", "'dislike'", "'shewhart'", "'laney'"],
     "jsonb": ["'{\"counts\": {\"9\": 2, \"3\": 1}}'", "'{\"pairs\": {\"15\": 2}}'"],
     "rating_summary": ["'{0:3,6:2,8:4,9:5,10:6}'", "'{1:3,2:2,4:4,5:7}'"],
     "kano_summary": ["'{15:3,13:2,25:1,33:4}'", "'{11:1,51:2}'"],
@@ -39,6 +39,9 @@ SAMPLES = {
     "servqual_summary": ["'{1:[3,15,18],5:[2,10,12.5],10:[1,5,6],14:[1,5,5],18:[1,4,6]}'", "'{1:[1,5,6]}'"],
     "weighted_rating_summary": ["'{0:[3,2,1.5],6:[2,2,2],8:[4,3,2.5],9:[5,5,5.5],10:[6,6,7]}'",
                                 "'{1:[3,3,3],2:[2,1,0.5],4:[4,4,4],5:[7,7,7]}'"],
+    "control_summary": ["'{}'", "'{kind:runs_z,rows:3,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:0}'",
+                        "'{kind:baseline,metric:nps,empty:1,periods:[[100,100,3000,6100],[4,4,-200,7500]]}'"],
+    "control_baseline": ["'(nps,20,6000,1.2,20,0,2000,,)'", "'(share,50,2500,,4,0,200,2,5)'"],
 }
 MAX_CALLS_PER_FUNCTION = 64
 
@@ -123,7 +126,7 @@ def calls(cur, routine):
             raise LookupError(f"no sample value for type {tname} (argument of {name}); "
                               f"add one to SAMPLES in test/security/hostile_path.py")
         pools.append([f"{v}::public.{tname}" if tname not in SAMPLES or tname.endswith("summary")
-                      else f"{v}::{tname}" for v in s])
+                      or tname.startswith("control_") else f"{v}::{tname}" for v in s])
     out = []
     for combo in itertools.islice(itertools.product(*pools), MAX_CALLS_PER_FUNCTION):
         if kind == "a":
