@@ -15,3 +15,23 @@ SELECT i % 3 AS store, rating_agg(1 + i % 10, (1 + i % 7) * 0.3) AS s FROM gener
 CREATE VIEW weighted_report AS
 SELECT store, nps(s), nps_ci(s) AS nps_ci, csat_top2_ci(s, 10, 0.95, 'beta') AS share_ci, ces_avg_ci(s, 10) AS mean_ci
 FROM weighted_stored;
+-- Monitoring: weekly summaries, their baselines (a composite) and stored
+-- states (control_summary), and a view charting them with every window
+-- aggregate of the family.
+CREATE TABLE monitoring_weekly AS
+SELECT i % 3 AS store, i / 3 AS week, rating_agg(s) AS s
+FROM generate_series(0, 89) i, LATERAL (SELECT 1 + (i * 7 + j * 5) % 10 AS s FROM generate_series(1, 20 + i % 9) j) x
+GROUP BY 1, 2;
+CREATE TABLE monitoring_baselines AS
+SELECT store, nps_baseline(s ORDER BY week) AS b, share_baseline(s, 3, 10 ORDER BY week) AS share_b
+FROM monitoring_weekly WHERE week < 12 GROUP BY store;
+CREATE TABLE monitoring_states AS
+SELECT store, control_nps_baseline_step(control_nps_baseline_step('{}', min(s::text)::rating_summary), NULL::rating_summary) AS c
+FROM monitoring_weekly GROUP BY store
+UNION ALL SELECT -1, control_runs_z_step(control_runs_z_step('{}', 3.5), -1);
+CREATE VIEW monitoring_chart AS
+SELECT store, week, control_limits(s, b) AS limits, control_limits(s, share_b, 2.5, 'laney') AS share_limits,
+       ewma_chart(s, b) OVER w AS ewma, cusum_chart(s, b, 0.5, 4) OVER w AS cusum,
+       run_rules(s, b) OVER w AS runs
+FROM monitoring_weekly JOIN monitoring_baselines USING (store)
+WINDOW w AS (PARTITION BY store ORDER BY week);
