@@ -97,3 +97,26 @@ SELECT store, split_part(report, ' ', 1)::float8 =
        (SELECT 100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6))
                / count(score) FROM pw_answers a WHERE a.store = r.store) AS nps_matches_plain_sql
 FROM results r WHERE plan = 'plain' AND store < 100 ORDER BY store;
+
+-- The monitoring aggregates depend on the order of their input and have no
+-- combine function: grouped by the partition key, each partition is
+-- aggregated whole (no Partial Aggregate); grouped by another column they
+-- are never split.  Both give the plain plan's baselines.
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE monitoring_results (plan text, key text, b control_baseline);
+SET enable_partitionwise_aggregate = off;
+INSERT INTO monitoring_results
+SELECT 'plain', region, nps_baseline(s ORDER BY day, store) FROM pw_daily GROUP BY region
+UNION ALL SELECT 'plain', store::text, nps_baseline(s ORDER BY day, region) FROM pw_daily GROUP BY store;
+SET enable_partitionwise_aggregate = on;
+EXPLAIN (COSTS OFF) SELECT region, nps_baseline(s ORDER BY day, store) FROM pw_daily GROUP BY region;
+EXPLAIN (COSTS OFF) SELECT store, nps_baseline(s ORDER BY day, region) FROM pw_daily GROUP BY store;
+INSERT INTO monitoring_results
+SELECT 'partitionwise', region, nps_baseline(s ORDER BY day, store) FROM pw_daily GROUP BY region
+UNION ALL SELECT 'partitionwise', store::text, nps_baseline(s ORDER BY day, region) FROM pw_daily GROUP BY store;
+SELECT count(*) AS groups, count(*) FILTER (WHERE p.b = w.b) AS equal_to_plain
+FROM monitoring_results p JOIN monitoring_results w USING (key)
+WHERE p.plan = 'plain' AND w.plan = 'partitionwise';
+RESET enable_partitionwise_aggregate;
+RESET max_parallel_workers_per_gather;

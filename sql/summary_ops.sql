@@ -48,3 +48,14 @@ FROM rollup_daily r GROUP BY store ORDER BY store;
 SELECT sum(rating_count(s)) AS answers_in_rollup,
        (SELECT count(score) FROM answers) AS answers_counted
 FROM rollup_daily;
+
+-- control_summary, the state of the monitoring aggregates, has = and <>
+-- only: a baseline's periods and a running chart's state depend on the
+-- order of every earlier period, so two states do not add (no +, no
+-- rollup()).  Equal states: the same text, whatever the spacing.
+SELECT '{kind:runs_z,rows:2,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:1}'::control_summary
+     = ' { kind : runs_z , rows : 2 , useful : 2 , crossings : 1 , run : 1 , longest : 1 , side : -1 , beyond : 1 , current : 1 } ' AS eq,
+       '{kind:runs_z,rows:2,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:1}'::control_summary
+     <> '{kind:runs_z,rows:2,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:0}' AS ne,
+       '{}'::control_summary = '{kind:cusum,parameters:null}' AS empty_vs_null_parameters;
+SELECT '{}'::control_summary + '{}'::control_summary;   -- no such operator: error
