@@ -115,6 +115,14 @@ FROM (SELECT week, ewma_chart(s, b) OVER (ORDER BY week ROWS 1 PRECEDING) AS e
       FROM weekly JOIN baselines USING (store) WHERE store = 'Leeds') x
 WHERE week IN (2, 3) ORDER BY week;
 
+-- A baseline over a moving frame (the last three weeks) is recomputed for
+-- each frame: it equals the baseline of those weeks alone.
+SELECT count(*) AS frames,
+       count(*) FILTER (WHERE moving = (SELECT nps_baseline(s ORDER BY week) FROM weekly w2
+                                         WHERE w2.store = x.store AND w2.week BETWEEN x.week - 2 AND x.week)) AS equal
+FROM (SELECT store, week, nps_baseline(s) OVER (PARTITION BY store ORDER BY week ROWS 2 PRECEDING) AS moving
+      FROM weekly) x;
+
 -- Run rules over given z-scores: 1, 1, 0, 1, -1, -1, 0, 0, -1, 1 (points
 -- on the centre neither count nor break a run), NULL (a period without
 -- one), 3.5: useful 8, runs 3, 3, 2: longest 3, 2 crossings; rule 1 above.

@@ -122,10 +122,11 @@ extern void monitor_metric_range(MonitorMetric metric, double *lo, double *hi);
  * followed directly by `count` MonitorPoint records, the baseline's periods
  * with answers in the aggregate's order (empty periods are only counted).
  * All fields are 4 or 8 bytes and the header is 48 bytes, so the records
- * are 8-byte aligned wherever the header is.  The server puts it at an
- * 8-byte aligned offset of its varlena (after the 4-byte length and 4 bytes
- * of padding), converts each field to network order in send/recv, and runs
- * monitor_baseline_check on whatever it receives.
+ * are 8-byte aligned wherever the header is.  The server keeps it in a
+ * control_summary at an 8-byte aligned offset (after the summary's 8-byte
+ * header and the state's 8-byte head, monitoring_codec.h), converts each
+ * field to network order in send/recv, and runs monitor_baseline_check on
+ * whatever it receives.
  *
  * The state keeps every period because the moving range needs their order
  * and the pooled centre, which is known only at the end.
