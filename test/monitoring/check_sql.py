@@ -13,6 +13,10 @@ throwaway cluster with csm installed: test/monitoring/run).
    with random sigmas, method, lambda, k and h.  Every field is compared
    with the oracle, which reads the same raw counts and weights: relative
    tolerance 1e-9, signals exactly unless within 1e-9 of their threshold.
+   Every second series is also folded through the transition functions
+   directly, each state passed back as text, so that every state an
+   aggregate reaches is read again through control_summary's consistency
+   rules; the final functions of those states equal the window's results.
 2. Baselines from daily summaries rolled up to weeks equal, as composites,
    the baselines of weekly summaries of the raw rows.
 3. qcc's p chart (the orange-juice data), Montgomery's revised limits and
@@ -309,6 +313,9 @@ def random_case(case, r, nr):
               WINDOW w AS (PARTITION BY t.store ORDER BY week)) x
         ORDER BY store, week""", dict(sigmas=sigmas, method=method, lam=lam, k=k, h=h))
     got_rows = cur.fetchall()
+    if case % 2 == 0:
+        fold_states(case, table, kind, reading, method, lam, sigmas, k, h, weeks,
+                    [row for row in got_rows if row[0] == 0], tag)
     cur.execute("DROP TABLE base")
     equal("one row per period", len(got_rows), stores * weeks, tag)
     by_store = {}
@@ -368,6 +375,43 @@ def random_case(case, r, nr):
             signal_agrees("western electric 1", (g[23] != "none", g[24]),
                           (bool(w["beyond"]), w["beyond_count"]),
                           margin(w.get("z"), 3.0) if w["has_z"] else math.inf, what)
+
+
+def fold_states(case, table, kind, reading, method, lam, sigmas, k, h, weeks, window_rows, tag):
+    """Store 0's states, step by step through the transition functions, each
+    passed back as text: every state an aggregate reaches is parsed again and
+    so checked by control_summary's rules.  The final functions of the folded
+    states must equal the window aggregates' results row by row (the window
+    updates its state in place, these calls work on copies)."""
+    args = {"nps": "", "share": f", {reading.get('k')}, {reading.get('scale_max')}",
+            "mean": f", {reading['scale_max']}" if reading.get("scale_max") else ""}[kind]
+    cur.execute("SELECT b IS NULL FROM base WHERE store = 0")
+    if cur.fetchone()[0]:
+        return
+    states = {"b": "{}", "e": "{}", "c": "{}", "r": "{}", "z": "{}"}
+    for week, row in zip(range(1, weeks + 1), window_rows):
+        cur.execute(f"""
+            SELECT nb::text, ne::text, nc::text, nr::text, nz::text,
+                   (control_ewma_final(ne)).ewma, (control_ewma_final(ne)).signal,
+                   (control_cusum_final(nc)).upper_sum, (control_cusum_final(nc)).lower_sum,
+                   (control_runs_final(nr)).useful, (control_runs_final(nr)).crossings,
+                   (control_runs_final(nr)).rule1_count, (control_runs_final(nz)).useful
+            FROM (SELECT control_{kind}_baseline_step(%(b)s::control_summary, s{args}) AS nb,
+                         control_ewma_step(%(e)s::control_summary, s, b, %(lam)s, %(sigmas)s, %(method)s) AS ne,
+                         control_cusum_step(%(c)s::control_summary, s, b, %(k)s, %(h)s, %(method)s) AS nc,
+                         control_runs_step(%(r)s::control_summary, s, b, %(method)s) AS nr,
+                         control_runs_z_step(%(z)s::control_summary,
+                                             (control_limits(s, b, 3, %(method)s)).z) AS nz
+                  FROM {table} JOIN base USING (store) WHERE store = 0 AND week = %(week)s) x""",
+                    dict(states, lam=lam, sigmas=sigmas, k=k, h=h, method=method, week=week))
+        got = cur.fetchone()
+        states = dict(zip("becrz", got[:5]))
+        seen["state reached and read back"] = seen.get("state reached and read back", 0) + 5
+        # ewma, its signal, C+, C-, useful points, crossings, rule 1 count; and
+        # run_rules over the same z-scores given directly
+        want = (row[9], row[12], row[14], row[15], row[17], row[20], row[24], row[17])
+        equal("folded states' finals = the window's", tuple(got[5:13]), want,
+              f"{tag} store 0 week {week}")
 
 
 def random_series():
