@@ -23,15 +23,18 @@ OBJS_WEIGHTED = src/weighted_codec.o src/weighted_summary.o src/weighted_agg.o \
 OBJS_DRIVERS = src/linalg.o src/driver_model.o src/driver_codec.o src/driver_summary.o \
 	src/driver_agg.o src/driver_metrics.o
 
+OBJS_MONITORING = src/monitoring_model.o src/monitoring_codec.o src/monitoring_summary.o \
+	src/monitoring_agg.o src/monitoring_metrics.o
+
 OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO) $(OBJS_WEIGHTED) \
-	$(OBJS_DRIVERS)
+	$(OBJS_DRIVERS) $(OBJS_MONITORING)
 
 # The install scripts are generated (src/sql/generate) from one template
 # per family, in this order: the full script of the current version, for
 # CREATE EXTENSION, and one update script per release step, for ALTER
 # EXTENSION UPDATE.  A template marks what each version added (@since).
 SQL_TEMPLATES = src/sql/ratings.sql src/sql/inference.sql src/sql/scores.sql \
-	src/sql/gap.sql src/sql/kano.sql src/sql/jsonb.sql src/sql/drivers.sql
+	src/sql/gap.sql src/sql/kano.sql src/sql/jsonb.sql src/sql/drivers.sql src/sql/monitoring.sql
 SQL_UPDATES = 1.0--1.1 1.1--1.2
 SQL_FULL = src/sql/csm--$(CSM_VERSION).sql
 SQL_UPDATE_SCRIPTS = $(SQL_UPDATES:%=src/sql/csm--%.sql)
@@ -51,8 +54,10 @@ REGRESS_WEIGHTED = weighted weighted_inference weighted_window
 
 REGRESS_DRIVERS = drivers
 
+REGRESS_MONITORING = monitoring
+
 REGRESS = $(REGRESS_RATINGS) $(REGRESS_INFERENCE) $(REGRESS_GAP) $(REGRESS_KANO) \
-	$(REGRESS_OPERATIONS) $(REGRESS_WEIGHTED) $(REGRESS_DRIVERS)
+	$(REGRESS_OPERATIONS) $(REGRESS_WEIGHTED) $(REGRESS_DRIVERS) $(REGRESS_MONITORING)
 REGRESS_OPTS = --inputdir=.
 
 PG_CFLAGS += -Wall -Wextra

@@ -25,6 +25,15 @@ SELECT ('{"pairs": {"16": 1}}'::jsonb)::kano_summary;
 SELECT gap_agg(p, e, w)::jsonb FROM (VALUES (5, 6, 50), (4, 6, 30), (6, 5, 20)) v(p, e, w);
 SELECT (servqual_agg(i, 5, 6)::jsonb) ->> 'overall' AS overall FROM generate_series(1, 22) i;
 
+-- The monitoring results are composites, which to_jsonb turns into the
+-- objects a dashboard reads, with NULL for what a period has not (no
+-- answers: no limits); control_summary, a state, has no jsonb cast.
+SELECT to_jsonb(control_limits('{5:40,7:30,9:30}'::rating_summary, control_baseline('nps', 26.25, 78.65)))
+       - 'z' - 'lower' - 'upper' AS limits,
+       to_jsonb(control_limits('{}'::rating_summary, control_baseline('nps', 26.25, 78.65))) AS empty_period;
+SELECT jsonb_object_keys(to_jsonb(control_baseline('share', 50, 10))) AS baseline_keys;
+SELECT castsource::regtype FROM pg_cast WHERE castsource = 'control_summary'::regtype;
+
 -- Every object of the extension carries a comment (\dx+ csm lists them).
 SELECT pg_describe_object(classid, objid, objsubid) AS without_comment
 FROM pg_depend d

@@ -115,10 +115,34 @@ SET max_parallel_workers_per_gather = 0;
 CREATE TABLE drivers_plain AS SELECT store, driver_agg(y, ARRAY[a, b]) AS s FROM pw_drivers GROUP BY store;
 SET enable_partitionwise_aggregate = on;
 SET max_parallel_workers_per_gather = 2;
+SET enable_gathermerge = off;   -- 18 would merge sorted partial states instead: the same split
 EXPLAIN (COSTS OFF) SELECT store, driver_agg(y, ARRAY[a, b]) FROM pw_drivers GROUP BY store;
+RESET enable_gathermerge;
 CREATE TABLE drivers_pw AS SELECT store, driver_agg(y, ARRAY[a, b]) AS s FROM pw_drivers GROUP BY store;
 SELECT count(*) AS stores,
        count(*) FILTER (WHERE driver_rows(w.s) = driver_rows(p.s) AND abs(driver_r2(w.s) - driver_r2(p.s)) < 1e-12
                         AND (SELECT max(abs(x - z)) FROM unnest(driver_correlations(w.s), driver_correlations(p.s)) u(x, z)) < 1e-12)
          AS equal_to_plain
 FROM drivers_pw w JOIN drivers_plain p USING (store);
+-- The monitoring aggregates depend on the order of their input and have no
+-- combine function: grouped by the partition key, each partition is
+-- aggregated whole (no Partial Aggregate); grouped by another column they
+-- are never split.  Both give the plain plan's baselines.
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE monitoring_results (plan text, key text, b control_baseline);
+SET enable_partitionwise_aggregate = off;
+INSERT INTO monitoring_results
+SELECT 'plain', region, nps_baseline(s ORDER BY day, store) FROM pw_daily GROUP BY region
+UNION ALL SELECT 'plain', store::text, nps_baseline(s ORDER BY day, region) FROM pw_daily GROUP BY store;
+SET enable_partitionwise_aggregate = on;
+EXPLAIN (COSTS OFF) SELECT region, nps_baseline(s ORDER BY day, store) FROM pw_daily GROUP BY region;
+EXPLAIN (COSTS OFF) SELECT store, nps_baseline(s ORDER BY day, region) FROM pw_daily GROUP BY store;
+INSERT INTO monitoring_results
+SELECT 'partitionwise', region, nps_baseline(s ORDER BY day, store) FROM pw_daily GROUP BY region
+UNION ALL SELECT 'partitionwise', store::text, nps_baseline(s ORDER BY day, region) FROM pw_daily GROUP BY store;
+SELECT count(*) AS groups, count(*) FILTER (WHERE p.b = w.b) AS equal_to_plain
+FROM monitoring_results p JOIN monitoring_results w USING (key)
+WHERE p.plan = 'plain' AND w.plan = 'partitionwise';
+RESET enable_partitionwise_aggregate;
+RESET max_parallel_workers_per_gather;

@@ -72,3 +72,13 @@ SELECT r.store, driver_rows(r.s) = driver_rows(f.s) AS same_rows,
 FROM drv_rollup r JOIN (SELECT store, driver_agg(y, ARRAY[a, b]) AS s FROM drv_answers GROUP BY store) f
      USING (store) ORDER BY store;
 SELECT s = s AS eq, s <> s AS ne, s + NULL IS NULL AS strict_null FROM drv_rollup WHERE store = 0;
+-- control_summary, the state of the monitoring aggregates, has = and <>
+-- only: a baseline's periods and a running chart's state depend on the
+-- order of every earlier period, so two states do not add (no +, no
+-- rollup()).  Equal states: the same text, whatever the spacing.
+SELECT '{kind:runs_z,rows:2,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:1}'::control_summary
+     = ' { kind : runs_z , rows : 2 , useful : 2 , crossings : 1 , run : 1 , longest : 1 , side : -1 , beyond : 1 , current : 1 } ' AS eq,
+       '{kind:runs_z,rows:2,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:1}'::control_summary
+     <> '{kind:runs_z,rows:2,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:0}' AS ne,
+       '{}'::control_summary = '{kind:cusum,parameters:null}' AS empty_vs_null_parameters;
+SELECT '{}'::control_summary + '{}'::control_summary;   -- no such operator: error

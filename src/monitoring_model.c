@@ -435,8 +435,8 @@ monitor_baseline_given(MonitorMetric metric, double centre, double sd, double si
  * A baseline handed back by the server, possibly typed in by a user as a
  * composite: NaN stands for NULL in variance and sigma_z.
  */
-static bool
-baseline_valid(const MonitorBaseline *b)
+bool
+monitor_baseline_valid(const MonitorBaseline *b)
 {
 	double		lo,
 				hi;
@@ -500,7 +500,7 @@ monitor_limits(const MonitorBaseline *baseline, const MonitorPoint *point, doubl
 	limits->signal = MONITOR_SIGNAL_NONE;
 	if (!(sigmas > 0.0) || !isfinite(sigmas))
 		return MONITOR_BAD_SIGMAS;
-	if (!baseline_valid(baseline))
+	if (!monitor_baseline_valid(baseline))
 		return MONITOR_BAD_BASELINE;
 	if (!point_value(point, baseline->range_lo, baseline->range_hi, &x))
 		return MONITOR_BAD_POINT;
@@ -528,7 +528,7 @@ monitor_z(const MonitorBaseline *baseline, const MonitorPoint *point, bool laney
 
 	*has_z = false;
 	*z = NAN;
-	if (!baseline_valid(baseline))
+	if (!monitor_baseline_valid(baseline))
 		return MONITOR_BAD_BASELINE;
 	if (!point_value(point, baseline->range_lo, baseline->range_hi, &x))
 		return MONITOR_BAD_POINT;

@@ -122,10 +122,11 @@ extern void monitor_metric_range(MonitorMetric metric, double *lo, double *hi);
  * followed directly by `count` MonitorPoint records, the baseline's periods
  * with answers in the aggregate's order (empty periods are only counted).
  * All fields are 4 or 8 bytes and the header is 48 bytes, so the records
- * are 8-byte aligned wherever the header is.  The server puts it at an
- * 8-byte aligned offset of its varlena (after the 4-byte length and 4 bytes
- * of padding), converts each field to network order in send/recv, and runs
- * monitor_baseline_check on whatever it receives.
+ * are 8-byte aligned wherever the header is.  The server keeps it in a
+ * control_summary at an 8-byte aligned offset (after the summary's 8-byte
+ * header and the state's 8-byte head, monitoring_codec.h), converts each
+ * field to network order in send/recv, and runs monitor_baseline_check on
+ * whatever it receives.
  *
  * The state keeps every period because the moving range needs their order
  * and the pooled centre, which is known only at the end.
@@ -212,6 +213,15 @@ typedef struct MonitorBaseline
 	int64_t		periods;
 	int64_t		empty_periods;
 } MonitorBaseline;
+
+/*
+ * Whether a computed or given baseline holds values in their domains: a
+ * known metric and its range (a mean's scale in order), a finite centre
+ * within the range, variance and sigma_z at least 0 and finite or NaN
+ * (unknown).  monitor_limits and monitor_z check it themselves; a stored
+ * chart state's baseline is checked with it.
+ */
+extern bool monitor_baseline_valid(const MonitorBaseline *baseline);
 
 /* Computes the baseline of a checked state; MONITOR_NO_PERIODS if it has none. */
 extern MonitorStatus monitor_baseline_compute(const MonitorBaselineState *state,

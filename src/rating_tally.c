@@ -106,12 +106,18 @@ rating_tally_nps(const RatingTally *t, int detractor_max, int passive_max)
 	return rating_tally_percent_of(t, net);
 }
 
-double
-rating_tally_mean(const RatingTally *t)
+DD
+rating_tally_sum(const RatingTally *t)
 {
 	DD			sum = {0.0, 0.0};
 
 	for (int r = RATING_MIN + 1; r <= RATING_MAX; r++)
 		sum = dd_add(sum, dd_mul(t->weight[r], (DD) {(double) r, 0.0}));
-	return dd_value(dd_div(sum, t->total));
+	return sum;
+}
+
+double
+rating_tally_mean(const RatingTally *t)
+{
+	return dd_value(dd_div(rating_tally_sum(t), t->total));
 }

@@ -46,6 +46,9 @@ extern double rating_tally_percent(const RatingTally *t, int lo, int hi);
 /* The NPS in points: 100 · (Σw of promoters - Σw of detractors) / Σw. */
 extern double rating_tally_nps(const RatingTally *t, int detractor_max, int passive_max);
 
+/* Σ r · w, the ratings summed with their weights. */
+extern DD	rating_tally_sum(const RatingTally *t);
+
 /* Σ r · w / Σw, the (weighted) mean rating. */
 extern double rating_tally_mean(const RatingTally *t);
 

@@ -141,3 +141,45 @@ CREATE TABLE drivers_benchmarks (LIKE drivers_benchmarks_local INCLUDING ALL);
 SELECT create_reference_table('drivers_benchmarks');
 
 ANALYZE;
+
+-- Monitoring: per account and day, the periods a control chart reads
+-- (ratings, plain and weighted), co-located with answers; and each
+-- account's baselines over its first two weeks, computed on the
+-- distributed periods (INSERT ... SELECT, pushed down) and locally.
+CREATE TABLE periods_local (
+	account_id    int NOT NULL,
+	day           date NOT NULL,
+	recommend     rating_summary,
+	satisfaction  rating_summary,
+	effort        rating_summary,
+	w_recommend   weighted_rating_summary,
+	w_satisfaction weighted_rating_summary,
+	w_effort      weighted_rating_summary,
+	PRIMARY KEY (account_id, day)
+);
+INSERT INTO periods_local
+SELECT account_id, day, rating_agg(recommend), rating_agg(satisfaction), rating_agg(effort),
+       rating_agg(recommend, survey_weight), rating_agg(satisfaction, survey_weight), rating_agg(effort, survey_weight)
+FROM answers_local GROUP BY account_id, day;
+CREATE TABLE periods (LIKE periods_local INCLUDING ALL);
+SELECT create_distributed_table('periods', 'account_id', colocate_with => 'answers');
+INSERT INTO periods SELECT * FROM periods_local;
+CREATE TABLE account_baselines_local (
+	account_id int PRIMARY KEY,
+	nps        control_baseline,
+	csat       control_baseline,
+	ces        control_baseline,
+	w_nps      control_baseline
+);
+CREATE TABLE account_baselines (LIKE account_baselines_local INCLUDING ALL);
+SELECT create_distributed_table('account_baselines', 'account_id', colocate_with => 'answers');
+INSERT INTO account_baselines_local
+SELECT account_id, nps_baseline(recommend ORDER BY day), share_baseline(satisfaction ORDER BY day),
+       mean_baseline(effort, 7 ORDER BY day), nps_baseline(w_recommend ORDER BY day)
+FROM periods_local WHERE day < date '2026-03-15' GROUP BY account_id;
+INSERT INTO account_baselines
+SELECT account_id, nps_baseline(recommend ORDER BY day), share_baseline(satisfaction ORDER BY day),
+       mean_baseline(effort, 7 ORDER BY day), nps_baseline(w_recommend ORDER BY day)
+FROM periods WHERE day < date '2026-03-15' GROUP BY account_id;
+
+ANALYZE;

@@ -1,5 +1,7 @@
 -- test/citus/fmgr_paths.sql: every csm function that returns kano_class or
--- a row type, called as the executor calls it and through fmgr_paths.c:
+-- a row type (composite results and, for the monitoring functions,
+-- composite arguments), called as the executor calls it and through
+-- fmgr_paths.c:
 -- bare_call (an FmgrInfo without fn_expr, as Citus calls final functions)
 -- and direct_call (no FmgrInfo, as DirectFunctionCall).
 -- One row per call that differs or fails to return; then the functions of
@@ -84,6 +86,26 @@ SELECT fn::regprocedure, how, got, want FROM s, (VALUES ('bare'), ('direct')) h(
  ('rating_mean_ci(weighted_rating_summary,double precision)', path_call(how, 'rating_mean_ci(weighted_rating_summary,double precision)', wr, 0.95::float8), rating_mean_ci(wr, 0.95)::text),
  ('ces_avg_ci(weighted_rating_summary,integer,double precision)', path_call(how, 'ces_avg_ci(weighted_rating_summary,integer,double precision)', we, 7, 0.95::float8), ces_avg_ci(we, 7, 0.95)::text),
  ('cronbach_alpha(driver_summary)', path_call(how, 'cronbach_alpha(driver_summary)', dr), cronbach_alpha(dr)::text)
+) v(fn, got, want);
+
+-- Monitoring: the baseline, the limits and the charts' final functions,
+-- on states the transition functions build.
+CREATE TEMP TABLE m AS
+SELECT r, wr, control_nps_baseline_step(control_nps_baseline_step('{}', r), c) AS bs,
+       control_ewma_step('{}', r, control_baseline('nps', 10, 80), 0.3, 2.5, 'shewhart') AS es,
+       control_cusum_step('{}', r, control_baseline('nps', 10, 80)) AS cs,
+       control_runs_step('{}', r, control_baseline('nps', 10, 80)) AS rs
+FROM s;
+INSERT INTO calls
+SELECT fn::regprocedure, how, got, want FROM m, (VALUES ('bare'), ('direct')) h(how),
+     LATERAL (SELECT control_baseline_final(bs) AS b) cb, LATERAL (VALUES
+ ('control_baseline_final(control_summary)', path_call(how, 'control_baseline_final(control_summary)', bs), control_baseline_final(bs)::text),
+ ('control_baseline(text,double precision,double precision,double precision,integer,integer)', path_call(how, 'control_baseline(text,double precision,double precision,double precision,integer,integer)', 'share'::text, 50::float8, 10::float8, 1.5::float8, 1, 5), control_baseline('share', 50, 10, 1.5, 1, 5)::text),
+ ('control_limits(rating_summary,control_baseline,double precision,text)', path_call(how, 'control_limits(rating_summary,control_baseline,double precision,text)', r, b, 3::float8, 'laney'::text), control_limits(r, b, 3, 'laney')::text),
+ ('control_limits(weighted_rating_summary,control_baseline,double precision,text)', path_call(how, 'control_limits(weighted_rating_summary,control_baseline,double precision,text)', wr, b, 2.5::float8, 'shewhart'::text), control_limits(wr, b, 2.5, 'shewhart')::text),
+ ('control_ewma_final(control_summary)', path_call(how, 'control_ewma_final(control_summary)', es), control_ewma_final(es)::text),
+ ('control_cusum_final(control_summary)', path_call(how, 'control_cusum_final(control_summary)', cs), control_cusum_final(cs)::text),
+ ('control_runs_final(control_summary)', path_call(how, 'control_runs_final(control_summary)', rs), control_runs_final(rs)::text)
 ) v(fn, got, want);
 
 SELECT 'differs: ' || fn || ' (' || how || '): ' || coalesce(got, 'NULL') || ' instead of ' || coalesce(want, 'NULL')

@@ -20,6 +20,7 @@
 #include "driver_codec.h"
 #include "gap_codec.h"
 #include "kano_codec.h"
+#include "monitoring_codec.h"
 #include "rating_codec.h"
 #include "weighted_codec.h"
 
@@ -27,7 +28,12 @@
 #error "build with -DFUZZ_TARGET='\"rating\"' (see test/fuzz/run)"
 #endif
 
-/* Room for any type's decoded value, text and binary forms. */
+/*
+ * Room for any type's decoded value, text and binary forms: a driver_summary
+ * of 32 attributes, and a control_summary baseline of up to 254 periods (a
+ * longer one is refused for want of room, CODEC_INCONSISTENT), whose binary
+ * form is as long.
+ */
 #define VALUE_MAX	8192
 #define TEXT_MAX	32768
 #define BINARY_MAX	8192
@@ -277,6 +283,73 @@ driver_add_to(const FuzzType *t, void *a, const void *b)
 	return driver_merge(&x->h, x->m, &y->h, y->m) == CODEC_OK;
 }
 
+/* ---- control_summary: a variable-size state, merged with nothing ---------------- */
+
+static CodecStatus
+control_parse(const FuzzType *t, const char *str, void *v)
+{
+	CodecError	err;
+
+	(void) t;
+	return control_parse_text(str, v, VALUE_MAX, &err);
+}
+
+static size_t
+control_format(const FuzzType *t, const void *v, char *buf, size_t len)
+{
+	(void) t;
+	if (control_text_length(v) > len)
+		abort();
+	return control_format_text(v, buf, len);
+}
+
+static CodecStatus
+control_decode(const FuzzType *t, const uint8_t *data, size_t len, void *v)
+{
+	CodecError	err;
+
+	(void) t;
+	return control_decode_binary(data, len, v, VALUE_MAX, &err);
+}
+
+static size_t
+control_encode(const FuzzType *t, const void *v, uint8_t *out)
+{
+	(void) t;
+	if (control_binary_size(v) > BINARY_MAX)
+		abort();
+	control_encode_binary(v, out);
+	return control_binary_size(v);
+}
+
+static int
+control_same(const FuzzType *t, const void *a, const void *b)
+{
+	(void) t;
+	return control_equal(a, b);
+}
+
+/* An accepted state keeps its rules, in a size its head states. */
+static void
+control_check(const FuzzType *t, const void *v)
+{
+	size_t		size = control_state_size(v);
+
+	(void) t;
+	if (size == 0 || size > VALUE_MAX || control_state_rule(v, size, false) != NULL)
+		abort();
+}
+
+/* States merge with nothing (their aggregates are ORDERED): no sum to check. */
+static int
+control_add_to(const FuzzType *t, void *a, const void *b)
+{
+	(void) t;
+	(void) a;
+	(void) b;
+	return 0;
+}
+
 /* ---- the table -------------------------------------------------------------- */
 
 #define COUNTS_TYPE(target, layout) \
@@ -291,6 +364,8 @@ static const FuzzType types[] = {
 	COUNTS_TYPE("weighted", weighted_layout),
 	{"drivers", NULL, driver_parse, driver_format, driver_decode, driver_encode, driver_equal,
 	driver_rules, driver_add_to},
+	{"monitoring", NULL, control_parse, control_format, control_decode, control_encode,
+	 control_same, control_check, control_add_to},
 };
 
 #define NTYPES	(sizeof(types) / sizeof(types[0]))

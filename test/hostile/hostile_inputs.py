@@ -41,6 +41,20 @@ VALID_TEXT = {
                        "{n:6,skipped:0,p:3,weighted:true,w:7.5,means:[2.5-5.5511151231257827e-17,0.5,1e6,3],"
                        "comoments:[5,2,0,1,5,4,0,5,1,2]}",
                        "{ n : 2 , skipped : 0 , p : 1 , weighted : false , w : 2 , means : [ 1 , 1 ] , comoments : [ 0 , 0 , 0 ] }"],
+    "control_summary": [
+        "{}", "{kind:ewma,parameters:null}",
+        "{kind:baseline,metric:nps,empty:1,periods:[[100,100,3000,6100],[4,4,-200,7500]]}",
+        "{kind:baseline,metric:share,k:2,scale_max:5,empty:0,periods:[[8,8,400,2500],[4,4,200,2500]]}",
+        "{kind:baseline,metric:mean,scale_max:7,empty:0,periods:[[5,5,29,0.7000000000000001],[4,4,22,1]]}",
+        "{kind:baseline,metric:nps,empty:9223372036854775807,periods:[[2.6666666666666665,4,200,7500]]}",
+        "{kind:ewma,method:shewhart,baseline:{metric:nps,centre:100,variance:0,sigma_z:null,periods:2,"
+        "empty_periods:0,answers:5},lambda:0.2,sigmas:3,rows:1,t:1,current:1,ewma:-Infinity}",
+        "{kind:cusum,method:shewhart,baseline:{metric:share,k:1,scale_max:10,centre:10,variance:900,sigma_z:1.5,"
+        "periods:0,empty_periods:0,answers:0},k:0.5,h:5,rows:1,t:1,current:1,upper_sum:0,lower_sum:0.07735026918962573}",
+        "{kind:runs,method:laney,baseline:{metric:share,k:1,scale_max:2,centre:22,variance:1716,"
+        "sigma_z:0.6053091684387579,periods:2,empty_periods:0,answers:100},rows:2,useful:2,crossings:1,run:1,"
+        "longest:1,side:-1,beyond:1,current:1}",
+        "{kind:runs_z,rows:9223372036854775807,useful:3,crossings:1,run:1,longest:2,side:-1,beyond:1,current:0}"],
 }
 HUGE = "9223372036854775807"
 CRAFTED_TEXT = {
@@ -69,6 +83,12 @@ CRAFTED_TEXT = {
                        "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,inf],comoments:[2,1,2]}",
                        "{n:3,skipped:0,p:1,weighted:false,w:3,means:[2,1e309],comoments:[2,1,2]}",
                        "{n:9223372036854775808,skipped:0,p:0}", "{n:0,skipped:0,p:1}", ""],
+    "control_summary": ["{", "{kind}", "{kind:}", "{kind:baseline}", "{kind:baseline,metric:csat,empty:0,periods:[]}",
+                        "{kind:baseline,metric:nps,empty:0,periods:[[1,1,1,1]",
+                        "{kind:baseline,metric:nps,empty:0,periods:[[1,1,nan,1]]}",
+                        "{kind:baseline,metric:nps,empty:0,periods:[[1,1,1e999,1]]}",
+                        "{kind:baseline,metric:nps,empty:99999999999999999999,periods:[]}",
+                        "{kind:ewma,parameters:nul}", "{kind:ewma,parameters:null}}", "{}x", ""],
 }
 # Extra whole summaries to roll up in pairs: their totals overflow int64.
 OVERFLOW_PAIRS = {
@@ -113,6 +133,23 @@ INCONSISTENT_TEXT = {
                        "{n:3,skipped:0,p:1,weighted:false,w:2,means:[2,4],comoments:[2,1,2]}",   # unweighted Σw ≠ n
                        "{n:1,skipped:0,p:1,weighted:false,w:1,means:[2,4],comoments:[0,0,1]}",   # one row, a spread
                        "{n:3,skipped:0,p:1,weighted:true,w:0,means:[2,4],comoments:[2,1,2]}"],   # rows without weight
+    "control_summary": [
+        "{kind:baseline,metric:nps,empty:0,periods:[[3,3,-100,9000]]}",     # NPS variance above 10^4 (1 - x^2)
+        "{kind:baseline,metric:nps,empty:0,periods:[[3,3,0,10001]]}",       # NPS 0: variance above 10^4
+        "{kind:baseline,metric:share,k:2,scale_max:5,empty:0,periods:[[4,4,200,2000]]}",  # not p (1 - p)
+        "{kind:baseline,metric:mean,scale_max:5,empty:0,periods:[[4,4,12,9]]}",  # beyond half the squared width
+        "{kind:baseline,metric:nps,empty:0,periods:[[0.5,1,0,0]]}",         # fewer than 1 effective answer
+        "{kind:baseline,metric:share,k:5,scale_max:5,empty:0,periods:[]}",  # k = scale_max
+        "{kind:baseline,metric:nps,empty:-1,periods:[]}",                   # negative empty periods
+        "{kind:ewma,method:shewhart,baseline:{metric:nps,centre:0,variance:1,sigma_z:null,periods:0,"
+        "empty_periods:0,answers:0},lambda:2,sigmas:3,rows:1,t:0,current:0,ewma:0}",          # lambda 2
+        "{kind:ewma,method:shewhart,baseline:{metric:nps,centre:0,variance:1,sigma_z:null,periods:0,"
+        "empty_periods:0,answers:0},lambda:0.2,sigmas:3,rows:1,t:0,current:0,ewma:1}",        # EWMA before a z
+        "{kind:cusum,method:shewhart,baseline:{metric:nps,centre:0,variance:1,sigma_z:null,periods:0,"
+        "empty_periods:0,answers:0},k:0.5,h:5,rows:1,t:2,current:1,upper_sum:0,lower_sum:0}",  # t > rows
+        "{kind:cusum,method:shewhart,baseline:{metric:nps,centre:200,variance:1,sigma_z:null,periods:0,"
+        "empty_periods:0,answers:0},k:0.5,h:5,rows:1,t:0,current:0,upper_sum:0,lower_sum:0}",  # centre off range
+        "{kind:runs_z,rows:9,useful:9,crossings:1,run:2,longest:2,side:1,beyond:0,current:1}"],  # runs too short
 }
 # The binary crafts: (type, valid text, byte offset, struct format, new value)
 # written over its send form.
@@ -128,6 +165,17 @@ INCONSISTENT_BINARY = [
     ("weighted_rating_summary", "{0:[1,1,1]}", 1 + 8, ">d", 1e150),     # cell 0: n, then Σw
     ("weighted_rating_summary", "{0:[3,1,0.5]}", 1 + 8 + 16, ">d", 0.3),  # Σw² < (Σw)²/n
     ("servqual_summary", "{}", 1 + 8, ">d", 1.0),                       # item 1: sums, no answers
+    # control_summary: a baseline period's variance (after 24 bytes of head,
+    # then n and weight), its weight; an EWMA's lambda (after the head, the
+    # metric and 6 baseline fields); run rules' crossings beyond the points
+    ("control_summary", "{kind:baseline,metric:nps,empty:0,periods:[[3,3,100,8888.888888888889]]}",
+     24 + 24, ">d", 9999.0),
+    ("control_summary", "{kind:baseline,metric:nps,empty:0,periods:[[3,3,100,8888.888888888889]]}",
+     24 + 8, ">d", -3.0),
+    ("control_summary", "{kind:ewma,method:shewhart,baseline:{metric:nps,centre:0,variance:1,sigma_z:null,"
+     "periods:0,empty_periods:0,answers:0},lambda:0.2,sigmas:3,rows:1,t:0,current:0,ewma:0}", 8 + 4 + 48, ">d", 2.0),
+    ("control_summary", "{kind:runs_z,rows:3,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:0}",
+     8 + 16, ">q", 5),
 ]
 
 ALPHABET = "{}[]():,;-+ 0123456789eE.xX\t\n\\\"'abcnul"

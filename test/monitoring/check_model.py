@@ -39,6 +39,7 @@ sys.path.insert(0, HERE)
 import csmtest  # noqa: E402
 import oracle  # noqa: E402
 from oracle import Period  # noqa: E402
+from tables import ORANGE_AFTER, ORANGE_TRIAL  # noqa: E402
 
 TOL = 1e-9
 
@@ -289,15 +290,6 @@ def random_series(cases):
 # ----------------------------------------------------------------------
 # 2. qcc's p chart: the orange-juice data
 # ----------------------------------------------------------------------
-
-# qcc's data set orangejuice (data/orangejuice.txt in qcc's sources; its help
-# page cites Montgomery (1991), Introduction to Statistical Quality Control,
-# 2nd ed., pp. 152-155): nonconforming cans out of 50 in 30 trial samples,
-# then 24 samples after a machine adjustment.
-ORANGE_TRIAL = [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11,
-                20, 18, 24, 15, 9, 12, 7, 13, 9, 6]
-ORANGE_AFTER = [9, 6, 12, 5, 6, 4, 6, 3, 7, 6, 2, 4, 3, 6, 5, 4, 8, 5, 6, 7, 5, 6, 3, 5]
-
 
 def p_chart(samples):
     """Baseline of the samples, and their rows charted against it."""

@@ -60,3 +60,24 @@ CREATE MATERIALIZED VIEW drivers_totals AS
 SELECT store, rollup(s) AS s, driver_r2(rollup(s)) AS r2 FROM drivers_daily GROUP BY store;
 CREATE TABLE drivers_archive (id int PRIMARY KEY, s driver_summary[]);
 INSERT INTO drivers_archive SELECT 1, array_agg(s ORDER BY store, day) FROM drivers_daily;
+-- Monitoring: weekly summaries, their baselines (a composite column), the
+-- states of the monitoring aggregates (control_summary, bare and in an
+-- array) and a materialized view of every chart over them.
+CREATE TABLE weekly AS
+SELECT store, (day - date '2026-01-01') / 7 AS week, rollup(ratings) AS s FROM daily GROUP BY 1, 2;
+CREATE TABLE baselines AS
+SELECT store, nps_baseline(s ORDER BY week) AS b FROM weekly WHERE week < 4 GROUP BY store;
+CREATE TABLE control_states (id int PRIMARY KEY, c control_summary, cs control_summary[]);
+INSERT INTO control_states
+SELECT 1, control_nps_baseline_step(control_nps_baseline_step('{}', min(s::text)::rating_summary), max(s::text)::rating_summary),
+       ARRAY['{}', control_runs_z_step(control_runs_z_step('{}', 3.5), -1)]::control_summary[]
+FROM weekly;
+INSERT INTO control_states
+SELECT 2, control_ewma_step('{}', s, b, 0.3, 2.5, 'laney'),
+       ARRAY[control_cusum_step('{}', s, b), control_runs_step('{}', s, b)]
+FROM weekly JOIN baselines USING (store) WHERE store = 'store 0' AND week = 5;
+CREATE MATERIALIZED VIEW charts AS
+SELECT store, week, control_limits(s, b) AS limits, ewma_chart(s, b) OVER w AS ewma,
+       cusum_chart(s, b, 0.5, 4) OVER w AS cusum, run_rules(s, b) OVER w AS runs
+FROM weekly JOIN baselines USING (store)
+WINDOW w AS (PARTITION BY store ORDER BY week);

@@ -34,6 +34,7 @@ SAMPLES = {
     "text": ["'agreement'", "'wald'", "'like'", "'dislike'", "'shapley'"],
     "text[]": ["ARRAY['speed', 'staff']", "ARRAY['price']"],
     "double precision[]": ["ARRAY[4.0, 2.0]", "ARRAY[1.0, NULL]"],
+    "text": ["'agreement'", "'wald'", "'like'", "'dislike'", "'shewhart'", "'laney'"],
     "jsonb": ["'{\"counts\": {\"9\": 2, \"3\": 1}}'", "'{\"pairs\": {\"15\": 2}}'"],
     "rating_summary": ["'{0:3,6:2,8:4,9:5,10:6}'", "'{1:3,2:2,4:4,5:7}'"],
     "kano_summary": ["'{15:3,13:2,25:1,33:4}'", "'{11:1,51:2}'"],
@@ -45,6 +46,9 @@ SAMPLES = {
                        "2.8333333333333335-1.9428902930940239e-16,3+2.7755575615628914e-17],"
                        "comoments:[26.833333333333332,16.833333333333332,8,10.833333333333334,6,10]}'",
                        "'{n:0,skipped:0,p:0}'"],
+    "control_summary": ["'{}'", "'{kind:runs_z,rows:3,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:0}'",
+                        "'{kind:baseline,metric:nps,empty:1,periods:[[100,100,3000,6100],[4,4,-200,7500]]}'"],
+    "control_baseline": ["'(nps,20,6000,1.2,20,0,2000,,)'", "'(share,50,2500,,4,0,200,2,5)'"],
 }
 MAX_CALLS_PER_FUNCTION = 64
 
@@ -129,7 +133,7 @@ def calls(cur, routine):
             raise LookupError(f"no sample value for type {tname} (argument of {name}); "
                               f"add one to SAMPLES in test/security/hostile_path.py")
         pools.append([f"{v}::public.{tname}" if tname not in SAMPLES or tname.endswith("summary")
-                      else f"{v}::{tname}" for v in s])
+                      or tname.startswith("control_") else f"{v}::{tname}" for v in s])
     out = []
     for combo in itertools.islice(itertools.product(*pools), MAX_CALLS_PER_FUNCTION):
         if kind == "a":

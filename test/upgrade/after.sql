@@ -21,3 +21,23 @@ FROM generate_series(1, 500) i GROUP BY 1;
 CREATE VIEW drivers_report AS
 SELECT store, driver_r2(s), k.attribute, k.importance, k.share, cronbach_alpha(s) AS alpha
 FROM drivers_stored, key_drivers(s, ARRAY['speed', 'staff', 'price']) k;
+-- Monitoring: weekly summaries, their baselines (a composite) and stored
+-- states (control_summary), and a view charting them with every window
+-- aggregate of the family.
+CREATE TABLE monitoring_weekly AS
+SELECT i % 3 AS store, i / 3 AS week, rating_agg(s) AS s
+FROM generate_series(0, 89) i, LATERAL (SELECT 1 + (i * 7 + j * 5) % 10 AS s FROM generate_series(1, 20 + i % 9) j) x
+GROUP BY 1, 2;
+CREATE TABLE monitoring_baselines AS
+SELECT store, nps_baseline(s ORDER BY week) AS b, share_baseline(s, 3, 10 ORDER BY week) AS share_b
+FROM monitoring_weekly WHERE week < 12 GROUP BY store;
+CREATE TABLE monitoring_states AS
+SELECT store, control_nps_baseline_step(control_nps_baseline_step('{}', min(s::text)::rating_summary), NULL::rating_summary) AS c
+FROM monitoring_weekly GROUP BY store
+UNION ALL SELECT -1, control_runs_z_step(control_runs_z_step('{}', 3.5), -1);
+CREATE VIEW monitoring_chart AS
+SELECT store, week, control_limits(s, b) AS limits, control_limits(s, share_b, 2.5, 'laney') AS share_limits,
+       ewma_chart(s, b) OVER w AS ewma, cusum_chart(s, b, 0.5, 4) OVER w AS cusum,
+       run_rules(s, b) OVER w AS runs
+FROM monitoring_weekly JOIN monitoring_baselines USING (store)
+WINDOW w AS (PARTITION BY store ORDER BY week);
