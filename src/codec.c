@@ -142,6 +142,22 @@ codec_read_dd(const char *p, DD *out, int *not_finite)
 	return p;
 }
 
+const char *
+codec_read_double(const char *p, double *out, int *not_finite)
+{
+	*not_finite = 0;
+	p = read_double(p, out);
+	if (p != NULL && !isfinite(*out))
+		*not_finite = 1;
+	return p;
+}
+
+size_t
+codec_format_double(char *buf, size_t buflen, double v)
+{
+	return (size_t) snprintf(buf, buflen, "%.17g", v);
+}
+
 size_t
 codec_format_dd(char *buf, size_t buflen, DD v)
 {
@@ -172,8 +188,8 @@ codec_put_int64(uint8_t *p, int64_t value)
 	}
 }
 
-static double
-get_double(const uint8_t *p)
+double
+codec_get_double(const uint8_t *p)
 {
 	int64_t		v = codec_get_int64(p);
 	double		d;
@@ -182,8 +198,8 @@ get_double(const uint8_t *p)
 	return d;
 }
 
-static void
-put_double(uint8_t *p, double d)
+void
+codec_put_double(uint8_t *p, double d)
 {
 	int64_t		v;
 
@@ -197,8 +213,8 @@ codec_get_dd(const uint8_t *p, DD *out)
 {
 	DD			v;
 
-	v.hi = get_double(p);
-	v.lo = get_double(p + 8);
+	v.hi = codec_get_double(p);
+	v.lo = codec_get_double(p + 8);
 	if (!isfinite(v.hi) || !isfinite(v.lo))
 		return CODEC_NOT_FINITE;
 	*out = dd_make(v.hi, v.lo);
@@ -210,6 +226,6 @@ codec_get_dd(const uint8_t *p, DD *out)
 void
 codec_put_dd(uint8_t *p, DD v)
 {
-	put_double(p, v.hi);
-	put_double(p + 8, v.lo);
+	codec_put_double(p, v.hi);
+	codec_put_double(p + 8, v.lo);
 }

@@ -80,15 +80,22 @@ extern const char *codec_read_uint63(const char *p, int64_t *out, int *overflow)
 extern const char *codec_read_int64(const char *p, int64_t *out, int *overflow);
 extern const char *codec_read_dd(const char *p, DD *out, int *not_finite);
 extern size_t codec_format_dd(char *buf, size_t buflen, DD v);
+/* One plain decimal double (no inf, nan or hex); *not_finite when it overflows. */
+extern const char *codec_read_double(const char *p, double *out, int *not_finite);
+/* A double with 17 significant digits, which reads back exactly. */
+extern size_t codec_format_double(char *buf, size_t buflen, double v);
 
-/* The longest int64 and the longest double-double in text, without NUL. */
+/* The longest int64, double and double-double in text, without NUL. */
 #define CODEC_INT64_MAXLEN	20
+#define CODEC_DOUBLE_MAXLEN	24
 #define CODEC_DD_MAXLEN		48
 
 /* ---- binary: network byte order ------------------------------------------ */
 
 extern int64_t codec_get_int64(const uint8_t *p);
 extern void codec_put_int64(uint8_t *p, int64_t v);
+extern double codec_get_double(const uint8_t *p);
+extern void codec_put_double(uint8_t *p, double v);
 extern CodecStatus codec_get_dd(const uint8_t *p, DD *out);
 extern void codec_put_dd(uint8_t *p, DD v);
 

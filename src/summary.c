@@ -15,6 +15,12 @@
 pg_noreturn static void
 report_form(const SummaryType *type, const SummaryHeader *s)
 {
+	if (type->size_valid != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("unsupported %s version %d", type->name, s->version),
+				 errdetail("This release of csm reads %s version %d; this value has %u bytes and flags %d, which its contents do not match.",
+						   type->name, type->version, (unsigned) VARSIZE(s), s->flags)));
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("unsupported %s version %d", type->name, s->version),
@@ -36,6 +42,14 @@ summary_check(const SummaryType *type, const SummaryHeader *s)
 	Size		size = VARSIZE(s);
 	uint8		form = s->flags & ~type->state_flags;
 
+	if (type->size_valid != NULL)
+	{
+		/* variable size: no form, and the payload says how long it is */
+		if (unlikely(s->version != type->version || s->reserved != 0 || form != 0 ||
+					 size < type->size || !type->size_valid(s)))
+			report_form(type, s);
+		return;
+	}
 	if (unlikely(s->version != type->version || s->reserved != 0 ||
 				 (form == 0 ? size != summary_size(type) :
 				  form != SUMMARY_NARROW || size != summary_narrow_size(type))))
@@ -61,6 +75,17 @@ summary_new(const SummaryType *type, bool narrow)
 	SET_VARSIZE(s, size);
 	s->version = type->version;
 	s->flags = narrow ? SUMMARY_NARROW : 0;
+	return s;
+}
+
+SummaryHeader *
+summary_new_sized(const SummaryType *type, Size size)
+{
+	SummaryHeader *s = palloc0(size);
+
+	Assert(type->size_valid != NULL && size >= type->size);
+	SET_VARSIZE(s, size);
+	s->version = type->version;
 	return s;
 }
 

@@ -14,7 +14,12 @@
  *	 counts-core types (counts_summary.h): keyed cells of counts, with sums
  *		for some: rating_summary, kano_summary, servqual_summary and
  *		weighted_rating_summary;
- *	 fixed-field types, with a codec of their own: gap_summary.
+ *	 fixed-field types, with a codec of their own: gap_summary; and
+ *	 variable-size ones, whose payload says how long the value is: a
+ *		driver_summary holds as many moments as it has attributes.  The
+ *		type's size_valid() checks a value's size against its payload; a
+ *		transition state may carry a tail after the value, which one of
+ *		the type's state flags announces and its final function drops.
  *
  * The flags byte.  SUMMARY_NARROW names the counts core's narrow form of a
  * plain-counts type.  A type may name other bits as its state flags: marks
@@ -76,8 +81,15 @@ typedef struct SummaryType
 	uint8		version;		/* header version, the binary format's too */
 	uint8		state_flags;	/* flags only its transition states carry */
 	const CountsLayout *layout; /* a counts-core type's cells; NULL: fixed fields */
-	Size		size;			/* a fixed-field type's varlena size */
+	Size		size;			/* a fixed-field type's varlena size; a
+								 * variable-size type's smallest */
 	Size		binary_size;	/* a fixed-field type's binary size */
+
+	/*
+	 * A variable-size type's check of a value's size (at least size bytes,
+	 * checked first) against what its payload holds; NULL for the others.
+	 */
+	bool		(*size_valid) (const SummaryHeader *s);
 
 	SummaryWording wording;
 	const char *syntax_hint;	/* how the text form is written */
@@ -159,16 +171,23 @@ extern void summary_check(const SummaryType *type, const SummaryHeader *s);
 extern SummaryHeader *summary_detoast(const SummaryType *type, Datum d);
 /* A new value of the type, zero-filled after its header: wide (or fixed) or narrow. */
 extern SummaryHeader *summary_new(const SummaryType *type, bool narrow);
+/* A new value of a variable-size type, of size bytes, zero-filled after its header. */
+extern SummaryHeader *summary_new_sized(const SummaryType *type, Size size);
 extern SummaryHeader *summary_copy(const SummaryHeader *s);
 /* The transition state to update (agg_state.h), checked. */
 extern SummaryHeader *summary_state(FunctionCallInfo fcinfo, const SummaryType *type);
-/* A final function's value: s, or a copy without the state flags s carries. */
+/*
+ * A final function's value: s, or a copy without the state flags s carries
+ * (a variable-size type whose states carry a tail drops it itself).
+ */
 extern SummaryHeader *summary_final_value(const SummaryType *type, SummaryHeader *s);
 
 /*
  * The errors.  summary_report() turns a codec status into its ERROR; input
  * is the text being read, or NULL for binary input and arithmetic (the
  * SQLSTATE depends on it: 22P02 or 22003 for text, 22P03 for binary).
+ * CODEC_LENGTH names a fixed binary size: a variable-size type reports
+ * its lengths itself.
  */
 pg_noreturn extern void summary_report(const SummaryType *type, CodecStatus status,
 									   const CodecError *err, const char *input);
