@@ -253,6 +253,7 @@ def check_counts_case(s, r, nrng, kind, method, rows, tag):
     def on_fit(p, m):
         name = f"{kind}_{method}{tag}"
         state["p"] = p
+        checks.record("remove_equal", m["remove_equal"] == 1, tag)
         checks.record("merge_equal", m["merge_equal"] == 1 and m["fit_equal"] == 1,
                       f"{kind} {method}")
         checks.record("summary_check", m["check"] == 0, f"{kind} {method}")
@@ -354,6 +355,7 @@ def check_mean_case(s, r, nrng, method, rows):
     def on_fit(p, m):
         name = f"mean_{method}"
         state["p"] = p
+        checks.record("remove_equal", m["remove_equal"] == 1, "mean")
         checks.record("merge_equal", m["merge_equal"] == 1 and m["fit_equal"] == 1, "mean")
         checks.record("summary_check", m["check"] == 0, "mean")
         if want is None:
