@@ -274,6 +274,15 @@ rank_summary_wanted_capacity(const RankSummary *s, int32_t extra)
 	int64_t		need = (int64_t) s->nruns + (extra > 0 ? extra : 0);
 	int64_t		want = 2 * need + 16;
 
+	/*
+	 * At least twice the capacity: make_room() asks to grow as soon as the
+	 * compacted runs pass half the buffer, and growing each time to only
+	 * twice the runs would add a few runs' room at a time, each time a copy
+	 * of the whole summary.
+	 */
+	if (want < 2 * (int64_t) s->capacity)
+		want = 2 * (int64_t) s->capacity;
+
 	if (need > RANK_SUMMARY_MAX_RUNS)
 		return -1;
 	return (int32_t) (want > RANK_SUMMARY_MAX_RUNS ? RANK_SUMMARY_MAX_RUNS : want);
@@ -1729,13 +1738,108 @@ beta_interval(double a, double b, double level, double *lower, double *upper)
 	*upper = beta_quantile(0.5 + 0.5 * level, a, b);
 }
 
+/*
+ * A Dirichlet or beta posterior's shapes a = alpha + counts and their sum:
+ * RANK_NO_DATA when it is 0 (no answers, no prior to speak for them).
+ * Full pooling is the caller's case.
+ */
+static RankStatus
+posterior_shapes(const RankPrior *prior, const double *counts, int ncat, double *a,
+				 double *total)
+{
+	double		n;
+	RankStatus	status;
+
+	if ((status = check_counts(counts, ncat, &n)) != RANK_OK)
+		return status;
+	*total = 0.0;
+	for (int k = 0; k < ncat; k++)
+	{
+		a[k] = prior->alpha[k] + counts[k];
+		*total += a[k];
+	}
+	return *total > 0.0 ? RANK_OK : RANK_NO_DATA;
+}
+
+/* The normal posterior's mean and sd (a mean group of n answers). */
+static RankStatus
+normal_posterior(const RankPrior *prior, double n, double mean, double *estimate, double *sd)
+{
+	double		precision,
+				sampling;
+
+	if (!(n >= 0.0) || isinf(n) || (n > 0.0 && !isfinite(mean)))
+		return RANK_BAD_VALUE;
+	if (prior->full_pooling)
+	{
+		*estimate = prior->mean;
+		*sd = 0.0;
+		return RANK_OK;
+	}
+	if (n == 0.0)
+	{
+		if (isinf(prior->tau2))
+			return RANK_NO_DATA;
+		*estimate = prior->mean;
+		*sd = sqrt(prior->tau2);
+		return RANK_OK;
+	}
+	sampling = prior->variance / n;
+	if (!(sampling > 0.0))
+	{
+		*estimate = mean;
+		*sd = 0.0;
+	}
+	else if (isinf(prior->tau2))
+	{
+		*estimate = mean;
+		*sd = sqrt(sampling);
+	}
+	else
+	{
+		precision = 1.0 / prior->tau2 + 1.0 / sampling;
+		*estimate = (prior->mean / prior->tau2 + mean / sampling) / precision;
+		*sd = sqrt(1.0 / precision);
+	}
+	return RANK_OK;
+}
+
+RankStatus
+rank_posterior_mean(const RankPrior *prior, const double *group, double *estimate)
+{
+	double		a[RANK_MAX_CATEGORIES],
+				total,
+				sd;
+	int			ncat = kind_categories(prior->kind);
+	RankStatus	status;
+
+	if (prior->kind == RANK_MEAN)
+		return normal_posterior(prior, group[0], group[1], estimate, &sd);
+	if (prior->kind != RANK_NPS && prior->kind != RANK_SHARE)
+		return RANK_BAD_KIND;
+	if (prior->full_pooling)
+	{
+		if ((status = check_counts(group, ncat, &total)) != RANK_OK)
+			return status;
+		*estimate = prior->target;
+		return RANK_OK;
+	}
+	if ((status = posterior_shapes(prior, group, ncat, a, &total)) != RANK_OK)
+		return status;
+	/* rounded as the posteriors round it */
+	*estimate = prior->kind == RANK_NPS ?
+		100.0 * ((a[RANK_PROMOTERS] - a[RANK_DETRACTORS]) / total) :
+		100.0 * a[RANK_SUCCESSES] / total;
+	return RANK_OK;
+}
+
 RankStatus
 rank_nps_posterior(const RankPrior *prior, const double *counts, double level,
 				   RankPosterior *post)
 {
 	double		n,
 				a[RANK_MAX_CATEGORIES],
-				total = 0.0,
+				total,
 				mean,
 				var,
 				mu,
@@ -1755,13 +1859,8 @@ rank_nps_posterior(const RankPrior *prior, const double *counts, double level,
 		point_posterior(post, prior->target);
 		return RANK_OK;
 	}
-	for (int k = 0; k < 3; k++)
-	{
-		a[k] = prior->alpha[k] + counts[k];
-		total += a[k];
-	}
-	if (!(total > 0.0))
-		return RANK_NO_DATA;
+	if ((status = posterior_shapes(prior, counts, 3, a, &total)) != RANK_OK)
+		return status;
 	mean = (a[RANK_PROMOTERS] - a[RANK_DETRACTORS]) / total;
 	var = (a[RANK_PROMOTERS] * (total - a[RANK_PROMOTERS]) +
 		   a[RANK_DETRACTORS] * (total - a[RANK_DETRACTORS]) +
@@ -1788,8 +1887,7 @@ rank_share_posterior(const RankPrior *prior, const double *counts, double level,
 					 RankPosterior *post)
 {
 	double		n,
-				a,
-				b,
+				a[RANK_MAX_CATEGORIES],
 				total,
 				lower,
 				upper;
@@ -1806,14 +1904,12 @@ rank_share_posterior(const RankPrior *prior, const double *counts, double level,
 		point_posterior(post, prior->target);
 		return RANK_OK;
 	}
-	a = prior->alpha[RANK_SUCCESSES] + counts[RANK_SUCCESSES];
-	b = prior->alpha[RANK_FAILURES] + counts[RANK_FAILURES];
-	total = a + b;
-	if (!(total > 0.0))
-		return RANK_NO_DATA;
-	post->estimate = 100.0 * a / total;
-	post->sd = 100.0 * sqrt(a * b / (total * total * (total + 1.0)));
-	beta_interval(a, b, level, &lower, &upper);
+	if ((status = posterior_shapes(prior, counts, 2, a, &total)) != RANK_OK)
+		return status;
+	post->estimate = 100.0 * a[RANK_SUCCESSES] / total;
+	post->sd = 100.0 * sqrt(a[RANK_SUCCESSES] * a[RANK_FAILURES] /
+							(total * total * (total + 1.0)));
+	beta_interval(a[RANK_SUCCESSES], a[RANK_FAILURES], level, &lower, &upper);
 	post->lower = 100.0 * lower;
 	post->upper = 100.0 * upper;
 	return RANK_OK;
@@ -1823,49 +1919,16 @@ RankStatus
 rank_mean_posterior(const RankPrior *prior, double n, double mean, double level,
 					RankPosterior *post)
 {
-	double		z,
-				precision,
-				sampling;
+	double		z;
+	RankStatus	status;
 
 	if (prior->kind != RANK_MEAN)
 		return RANK_BAD_KIND;
 	if (!level_valid(level))
 		return RANK_BAD_LEVEL;
-	if (!(n >= 0.0) || isinf(n) || (n > 0.0 && !isfinite(mean)))
-		return RANK_BAD_VALUE;
+	if ((status = normal_posterior(prior, n, mean, &post->estimate, &post->sd)) != RANK_OK)
+		return status;
 	z = normal_quantile(0.5 + 0.5 * level);
-	if (prior->full_pooling)
-	{
-		point_posterior(post, prior->mean);
-		return RANK_OK;
-	}
-	if (n == 0.0)
-	{
-		if (isinf(prior->tau2))
-			return RANK_NO_DATA;
-		post->estimate = prior->mean;
-		post->sd = sqrt(prior->tau2);
-	}
-	else
-	{
-		sampling = prior->variance / n;
-		if (!(sampling > 0.0))
-		{
-			point_posterior(post, mean);
-			return RANK_OK;
-		}
-		if (isinf(prior->tau2))
-		{
-			post->estimate = mean;
-			post->sd = sqrt(sampling);
-		}
-		else
-		{
-			precision = 1.0 / prior->tau2 + 1.0 / sampling;
-			post->estimate = (prior->mean / prior->tau2 + mean / sampling) / precision;
-			post->sd = sqrt(1.0 / precision);
-		}
-	}
 	post->lower = post->estimate - z * post->sd;
 	post->upper = post->estimate + z * post->sd;
 	return RANK_OK;

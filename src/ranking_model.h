@@ -227,7 +227,10 @@ extern bool rank_summary_equal(const RankSummary *a, const RankSummary *b);
 /* Sorts and coalesces the runs in place; capacity is unchanged. */
 extern void rank_summary_compact(RankSummary *s);
 
-/* The capacity to grow to for `extra` more runs (-1: beyond the maximum). */
+/*
+ * The capacity to grow to for `extra` more runs: twice the runs and at
+ * least twice the capacity, so that growing doubles (-1: beyond the maximum).
+ */
 extern int32_t rank_summary_wanted_capacity(const RankSummary *s, int32_t extra);
 
 /*
@@ -322,6 +325,14 @@ extern RankStatus rank_share_posterior(const RankPrior *prior, const double *cou
 									   double level, RankPosterior *post);
 extern RankStatus rank_mean_posterior(const RankPrior *prior, double n, double mean,
 									  double level, RankPosterior *post);
+
+/*
+ * The posterior mean alone, the estimate of the functions above without
+ * their interval (no quantile): for a league table of many groups.  group:
+ * the counts (NPS, shares), or n and the mean (means).
+ */
+extern RankStatus rank_posterior_mean(const RankPrior *prior, const double *group,
+									  double *estimate);
 
 typedef enum RankFunnelFlag
 {

@@ -322,6 +322,7 @@ def check_counts_case(s, r, nrng, kind, method, rows, tag):
 
         def on_post(q, c=c, lv=lv, n=n):
             prior = state["prior"]
+            checks.record("posterior_mean_alone", q["alone"] == 1, f"c={list(c)}")
             if n == 0 and not prior["full"] and sum(prior["alpha"]) == 0:
                 checks.record(f"{kind}_posterior", q["status"] == 9, "no data")
                 return
@@ -382,6 +383,7 @@ def check_mean_case(s, r, nrng, method, rows):
 
         def on_post(q, row=row, lv=lv):
             prior = state["prior"]
+            checks.record("posterior_mean_alone", q["alone"] == 1, f"mean {row}")
             if row[0] == 0 and math.isinf(prior["tau2"]) and not prior["full"]:
                 checks.record("mean_posterior", q["status"] == 9, "no data")
                 return

@@ -350,8 +350,18 @@ main(void)
 				status = prior.kind == RANK_NPS ? rank_nps_posterior(&prior, v, a, &post)
 					: prior.kind == RANK_SHARE ? rank_share_posterior(&prior, v, a, &post)
 					: rank_mean_posterior(&prior, v[0], v[1], a, &post);
-			printf("post status=%d estimate=%.17g sd=%.17g lower=%.17g upper=%.17g\n",
-				   status, post.estimate, post.sd, post.lower, post.upper);
+			{
+				double		alone = NAN,
+							group[3] = {v[0], v[1], v[2]};
+				RankStatus	alone_status = RANK_NO_DATA;
+
+				/* the posterior mean alone must be the posterior's estimate */
+				if (have_prior)
+					alone_status = rank_posterior_mean(&prior, group, &alone);
+				printf("post status=%d estimate=%.17g sd=%.17g lower=%.17g upper=%.17g "
+					   "alone=%d\n", status, post.estimate, post.sd, post.lower, post.upper,
+					   alone_status == status && (status != RANK_OK || alone == post.estimate));
+			}
 		}
 		else if (strcmp(word, "funnel") == 0)
 		{
