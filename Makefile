@@ -20,14 +20,18 @@ OBJS_KANO = src/kano_codec.o src/kano_model.o src/kano_answer.o src/kano_summary
 OBJS_WEIGHTED = src/weighted_codec.o src/weighted_summary.o src/weighted_agg.o \
 	src/weighted_metrics.o src/survey.o src/weighted_inference.o
 
-OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO) $(OBJS_WEIGHTED)
+OBJS_RANKING = src/ranking_model.o src/ranking_codec.o src/ranking_summary.o src/ranking_agg.o \
+	src/ranking_metrics.o
+
+OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO) $(OBJS_WEIGHTED) \
+	$(OBJS_RANKING)
 
 # The install scripts are generated (src/sql/generate) from one template
 # per family, in this order: the full script of the current version, for
 # CREATE EXTENSION, and one update script per release step, for ALTER
 # EXTENSION UPDATE.  A template marks what each version added (@since).
 SQL_TEMPLATES = src/sql/ratings.sql src/sql/inference.sql src/sql/scores.sql \
-	src/sql/gap.sql src/sql/kano.sql src/sql/jsonb.sql
+	src/sql/gap.sql src/sql/kano.sql src/sql/jsonb.sql src/sql/ranking.sql
 SQL_UPDATES = 1.0--1.1 1.1--1.2
 SQL_FULL = src/sql/csm--$(CSM_VERSION).sql
 SQL_UPDATE_SCRIPTS = $(SQL_UPDATES:%=src/sql/csm--%.sql)
@@ -45,8 +49,10 @@ REGRESS_OPERATIONS = summary_ops summary_forms citus_ready partitionwise jsonb
 
 REGRESS_WEIGHTED = weighted weighted_inference weighted_window
 
+REGRESS_RANKING = ranking
+
 REGRESS = $(REGRESS_RATINGS) $(REGRESS_INFERENCE) $(REGRESS_GAP) $(REGRESS_KANO) \
-	$(REGRESS_OPERATIONS) $(REGRESS_WEIGHTED)
+	$(REGRESS_OPERATIONS) $(REGRESS_WEIGHTED) $(REGRESS_RANKING)
 REGRESS_OPTS = --inputdir=.
 
 PG_CFLAGS += -Wall -Wextra
