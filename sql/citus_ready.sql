@@ -56,3 +56,5 @@ BEGIN
 END $$;
 SELECT s::text::rating_summary = s AS rating_summary_text_round_trip
 FROM (SELECT rating_agg(x) AS s FROM generate_series(0, 10) x) t;
+SELECT l::text::league_summary = l AS league_summary_text_round_trip
+FROM (SELECT nps_league(s) AS l FROM (VALUES ('{3:1,9:2}'::rating_summary), ('{10:1}'), ('{}')) v(s)) t;

@@ -344,6 +344,15 @@ SELECT d, nps_league(s) AS l FROM (SELECT (ascii(store) % 3) AS d, s FROM stores
 SELECT d, league_groups(rollup(l) OVER w) AS groups,
        rollup(l) OVER w = (SELECT rollup(d2.l) FROM daily d2 WHERE d2.d BETWEEN daily.d - 1 AND daily.d) AS fresh
 FROM daily WINDOW w AS (ORDER BY d ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY d;
+-- The league and prior aggregates over a moving frame remove the group
+-- leaving it (their inverse), and equal the frame aggregated afresh.
+CREATE TEMP TABLE ordered AS SELECT row_number() OVER (ORDER BY store) AS i, s FROM stores;
+SELECT i, league_groups(nps_league(s) OVER w) AS groups, league_empty_groups(nps_league(s) OVER w) AS empty,
+       nps_league(s) OVER w = (SELECT nps_league(o.s) FROM ordered o WHERE o.i BETWEEN ordered.i - 1 AND ordered.i)
+           AS league_fresh,
+       mean_prior(s) OVER w IS NOT DISTINCT FROM
+           (SELECT mean_prior(o.s) FROM ordered o WHERE o.i BETWEEN ordered.i - 1 AND ordered.i) AS prior_fresh
+FROM ordered WINDOW w AS (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY i;
 -- Removing groups a league does not hold: 22000.
 \set VERBOSITY sqlstate
 SELECT league_summary_retract('{kind:nps,empty:0,groups:{[1,0,0]:1}}', '{kind:nps,empty:0,groups:{[0,1,0]:1}}');

@@ -16,6 +16,10 @@
  * state out of room is copied into a buffer twice its size
  * (league_grow(), ranking_summary.c), so that each group costs O(1)
  * amortised.  The add is tried at most twice: after growing it has room.
+ *
+ * The inverse (window frames) removes the group a row added: the state is
+ * compacted and each of the group's runs loses one group, O(runs) a row
+ * (rank_summary_remove()).
  */
 #include "postgres.h"
 
@@ -29,6 +33,12 @@ PG_FUNCTION_INFO_V1(league_share_accum);
 PG_FUNCTION_INFO_V1(league_share_accum_weighted);
 PG_FUNCTION_INFO_V1(league_mean_accum);
 PG_FUNCTION_INFO_V1(league_mean_accum_weighted);
+PG_FUNCTION_INFO_V1(league_nps_retract);
+PG_FUNCTION_INFO_V1(league_nps_retract_weighted);
+PG_FUNCTION_INFO_V1(league_share_retract);
+PG_FUNCTION_INFO_V1(league_share_retract_weighted);
+PG_FUNCTION_INFO_V1(league_mean_retract);
+PG_FUNCTION_INFO_V1(league_mean_retract_weighted);
 
 /* The shares' defaults, as csat_top2(): the top 2 of 1..5. */
 #define SHARE_DEFAULT_K			2
@@ -79,10 +89,11 @@ agree(RankSummary *s, RankKind kind, int32 k, int32 scale_max, RankMethod method
 
 /*
  * One row: arguments (state, summary[, k, scale_max][, method]), the
- * parameters' places given by the kind and the number of arguments.
+ * parameters' places given by the kind and the number of arguments; sign
+ * 1 adds the row's group, -1 removes it.
  */
 static Datum
-league_step(FunctionCallInfo fcinfo, RankKind kind, bool weighted)
+league_step(FunctionCallInfo fcinfo, RankKind kind, bool weighted, int sign)
 {
 	int			nargs = PG_NARGS();
 	int32		k = 0,
@@ -126,6 +137,28 @@ league_step(FunctionCallInfo fcinfo, RankKind kind, bool weighted)
 	else
 		league_read_mean(PG_GETARG_DATUM(1), weighted, &v[0], &v[1], &v[2]);
 
+	if (sign < 0)
+	{
+		/* the group as a summary of its own (room for its runs twice), whose runs leave the state */
+		double		buffer[(RANK_SUMMARY_SIZE(2 * (RANK_MAX_CATEGORIES + 2) + 16) +
+							sizeof(double) - 1) / sizeof(double)];
+		RankSummary *group = (RankSummary *) buffer;
+
+		rank_summary_init(group, kind, 2 * (RANK_MAX_CATEGORIES + 2) + 16, k, scale_max);
+		group->method = (uint8) method;
+		status = kind == RANK_MEAN ? rank_summary_add_mean(group, v[0], v[1], v[2])
+			: rank_summary_add_counts(group, v);
+		if (status == RANK_OK)
+		{
+			rank_summary_compact(group);
+			status = rank_summary_remove(s, group);
+		}
+		if (status == RANK_BAD_VALUE)
+			elog(ERROR, "a group leaves a window frame of a league it never entered");
+		if (status != RANK_OK)
+			league_report(status, s, group);
+		PG_RETURN_POINTER(s);
+	}
 	for (int attempt = 0;; attempt++)
 	{
 		status = kind == RANK_MEAN ? rank_summary_add_mean(s, v[0], v[1], v[2])
@@ -139,38 +172,28 @@ league_step(FunctionCallInfo fcinfo, RankKind kind, bool weighted)
 	PG_RETURN_POINTER(s);
 }
 
-Datum
-league_nps_accum(PG_FUNCTION_ARGS)
-{
-	return league_step(fcinfo, RANK_NPS, false);
+#define LEAGUE_STEPS(kind_name, kind) \
+Datum \
+league_##kind_name##_accum(PG_FUNCTION_ARGS) \
+{ \
+	return league_step(fcinfo, kind, false, 1); \
+} \
+Datum \
+league_##kind_name##_accum_weighted(PG_FUNCTION_ARGS) \
+{ \
+	return league_step(fcinfo, kind, true, 1); \
+} \
+Datum \
+league_##kind_name##_retract(PG_FUNCTION_ARGS) \
+{ \
+	return league_step(fcinfo, kind, false, -1); \
+} \
+Datum \
+league_##kind_name##_retract_weighted(PG_FUNCTION_ARGS) \
+{ \
+	return league_step(fcinfo, kind, true, -1); \
 }
 
-Datum
-league_nps_accum_weighted(PG_FUNCTION_ARGS)
-{
-	return league_step(fcinfo, RANK_NPS, true);
-}
-
-Datum
-league_share_accum(PG_FUNCTION_ARGS)
-{
-	return league_step(fcinfo, RANK_SHARE, false);
-}
-
-Datum
-league_share_accum_weighted(PG_FUNCTION_ARGS)
-{
-	return league_step(fcinfo, RANK_SHARE, true);
-}
-
-Datum
-league_mean_accum(PG_FUNCTION_ARGS)
-{
-	return league_step(fcinfo, RANK_MEAN, false);
-}
-
-Datum
-league_mean_accum_weighted(PG_FUNCTION_ARGS)
-{
-	return league_step(fcinfo, RANK_MEAN, true);
-}
+LEAGUE_STEPS(nps, RANK_NPS)
+LEAGUE_STEPS(share, RANK_SHARE)
+LEAGUE_STEPS(mean, RANK_MEAN)

@@ -98,6 +98,10 @@ COMMENT ON TYPE @extschema@.funnel_limits IS
 FUNCTION league_{STEP}_accum{W}(league_summary, {STATE}{PARAMS}) RETURNS league_summary CALLED ON NULL INPUT COST 10;
 -- transition function of the {WHAT}{STEP} prior aggregates with a method: adds one group
 FUNCTION league_{STEP}_accum{W}(league_summary, {STATE}{PARAMS}, text) RETURNS league_summary CALLED ON NULL INPUT COST 10;
+-- inverse transition function of the {WHAT}{STEP} league and prior aggregates (window frames): removes one group
+FUNCTION league_{STEP}_retract{W}(league_summary, {STATE}{PARAMS}) RETURNS league_summary CALLED ON NULL INPUT COST 10;
+-- inverse transition function of the {WHAT}{STEP} prior aggregates with a method (window frames): removes one group
+FUNCTION league_{STEP}_retract{W}(league_summary, {STATE}{PARAMS}, text) RETURNS league_summary CALLED ON NULL INPUT COST 10;
 @end
 
 -- The shares' default k and scale_max are csat_top2()'s (2 of 1..5).
@@ -105,6 +109,10 @@ FUNCTION league_{STEP}_accum{W}(league_summary, {STATE}{PARAMS}, text) RETURNS l
 FUNCTION league_share_accum(league_summary, rating_summary) RETURNS league_summary CALLED ON NULL INPUT COST 10;
 -- transition function of the weighted share_league(s) and share_prior(s): the top-2 box of 1..5
 FUNCTION league_share_accum_weighted(league_summary, weighted_rating_summary) RETURNS league_summary CALLED ON NULL INPUT COST 10;
+-- inverse transition function of share_league(s) and share_prior(s) (window frames)
+FUNCTION league_share_retract(league_summary, rating_summary) RETURNS league_summary CALLED ON NULL INPUT COST 10;
+-- inverse transition function of the weighted share_league(s) and share_prior(s) (window frames)
+FUNCTION league_share_retract_weighted(league_summary, weighted_rating_summary) RETURNS league_summary CALLED ON NULL INPUT COST 10;
 
 -- kind of a league: nps, share or mean; NULL for {}
 FUNCTION league_kind(league_summary) RETURNS text AS league_summary_kind;
@@ -119,13 +127,13 @@ CAST league_summary AS jsonb WITH league_summary_to_jsonb;
 
 @for STATE, W in rating_summary, "" | weighted_rating_summary, _weighted
 -- the groups' NPS categories as a league_summary, mergeable with rollup(); one group per row
-AGGREGATE nps_league({STATE}) FROM league_nps_accum{W} FINAL league_summary_final;
+AGGREGATE nps_league({STATE}) FROM league_nps_accum{W} INVERSE league_nps_retract{W} FINAL league_summary_final;
 -- the groups' top-2 boxes of 1..5 as a league_summary, mergeable with rollup(); one group per row
-AGGREGATE share_league({STATE}) FROM league_share_accum{W} FINAL league_summary_final;
+AGGREGATE share_league({STATE}) FROM league_share_accum{W} INVERSE league_share_retract{W} FINAL league_summary_final;
 -- the groups' top-k boxes of 1..scale_max as a league_summary, mergeable with rollup(); one group per row
-AGGREGATE share_league({STATE}, k integer, scale_max integer) FROM league_share_accum{W} FINAL league_summary_final;
+AGGREGATE share_league({STATE}, k integer, scale_max integer) FROM league_share_accum{W} INVERSE league_share_retract{W} FINAL league_summary_final;
 -- the groups' mean ratings as a league_summary, mergeable with rollup(); one group per row
-AGGREGATE mean_league({STATE}) FROM league_mean_accum{W} FINAL league_summary_final;
+AGGREGATE mean_league({STATE}) FROM league_mean_accum{W} INVERSE league_mean_retract{W} FINAL league_summary_final;
 @end
 
 -- ---- priors -----------------------------------------------------------------------------
@@ -146,19 +154,19 @@ FUNCTION mean_prior(league_summary, method text DEFAULT 'moments') RETURNS norma
 
 @for STATE, W, WHAT in rating_summary, "", "" | weighted_rating_summary, _weighted, "weighted (Kish effective counts) "
 -- Dirichlet prior of the NPS categories across {WHAT}groups, one group per row, by maximum marginal likelihood
-AGGREGATE nps_prior({STATE}) FROM league_nps_accum{W} FINAL nps_prior_final;
+AGGREGATE nps_prior({STATE}) FROM league_nps_accum{W} INVERSE league_nps_retract{W} FINAL nps_prior_final;
 -- Dirichlet prior of the NPS categories across {WHAT}groups by method 'mle' or 'moments'
-AGGREGATE nps_prior({STATE}, method text) FROM league_nps_accum{W} FINAL nps_prior_final;
+AGGREGATE nps_prior({STATE}, method text) FROM league_nps_accum{W} INVERSE league_nps_retract{W} FINAL nps_prior_final;
 -- beta prior of the top-2 box of 1..5 across {WHAT}groups, by maximum marginal likelihood
-AGGREGATE share_prior({STATE}) FROM league_share_accum{W} FINAL share_prior_final;
+AGGREGATE share_prior({STATE}) FROM league_share_accum{W} INVERSE league_share_retract{W} FINAL share_prior_final;
 -- beta prior of the top-k box of 1..scale_max across {WHAT}groups, by maximum marginal likelihood
-AGGREGATE share_prior({STATE}, k integer, scale_max integer) FROM league_share_accum{W} FINAL share_prior_final;
+AGGREGATE share_prior({STATE}, k integer, scale_max integer) FROM league_share_accum{W} INVERSE league_share_retract{W} FINAL share_prior_final;
 -- beta prior of the top-k box of 1..scale_max across {WHAT}groups by method 'mle' or 'moments'
-AGGREGATE share_prior({STATE}, k integer, scale_max integer, method text) FROM league_share_accum{W} FINAL share_prior_final;
+AGGREGATE share_prior({STATE}, k integer, scale_max integer, method text) FROM league_share_accum{W} INVERSE league_share_retract{W} FINAL share_prior_final;
 -- normal prior of the mean rating across {WHAT}groups by DerSimonian-Laird moments
-AGGREGATE mean_prior({STATE}) FROM league_mean_accum{W} FINAL mean_prior_final;
+AGGREGATE mean_prior({STATE}) FROM league_mean_accum{W} INVERSE league_mean_retract{W} FINAL mean_prior_final;
 -- normal prior of the mean rating across {WHAT}groups by method 'moments', 'mle' or 'james-stein'
-AGGREGATE mean_prior({STATE}, method text) FROM league_mean_accum{W} FINAL mean_prior_final;
+AGGREGATE mean_prior({STATE}, method text) FROM league_mean_accum{W} INVERSE league_mean_retract{W} FINAL mean_prior_final;
 @end
 
 -- ---- each group: shrunk estimates and funnel limits -----------------------------------
