@@ -30,10 +30,8 @@
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
 
-#include "distributions.h"
 #include "inference.h"
 #include "inference_args.h"
-#include "rating_tally.h"
 #include "ranking_summary.h"
 #include "result_types.h"
 
