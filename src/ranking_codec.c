@@ -36,6 +36,8 @@ league_point_rule(int kind, const double *point)
 
 		if (!(point[1] >= ANSWERS_FLOOR))
 			return point[1] >= 0.0 ? LEAGUE_RULE_ANSWERS : LEAGUE_RULE_COUNTS;
+		if (!(point[1] <= LEAGUE_MAX_COUNT))
+			return LEAGUE_RULE_COUNTS;
 		/* the mean and variance of answers in 0..10 are rounded once or twice */
 		if (!(mean >= -1e-12 * top && mean <= top * (1.0 + 1e-12)) || !(point[2] >= 0.0) ||
 			!(point[2] <= fmax(mean, 0.0) * fmax(top - mean, 0.0) * (1.0 + 1e-9) + 1e-12 * top))
@@ -48,6 +50,8 @@ league_point_rule(int kind, const double *point)
 			return LEAGUE_RULE_COUNTS;
 		n += point[k];
 	}
+	if (!(n <= LEAGUE_MAX_COUNT))
+		return LEAGUE_RULE_COUNTS;
 	return n >= ANSWERS_FLOOR ? NULL : LEAGUE_RULE_ANSWERS;
 }
 
@@ -88,18 +92,16 @@ add_point(RankSummary *s, const double *point, int64_t groups, size_t position,
 		return rule_fail(err, rule, position);
 	if (groups < 1)
 		return rule_fail(err, LEAGUE_RULE_GROUPS, position);
-	if (s->groups > INT64_MAX - groups)
-	{
-		err->position = position;
-		err->value = groups;
-		return CODEC_TOTAL_RANGE;
-	}
 	switch (rank_summary_add_point(s, point, groups))
 	{
 		case RANK_OK:
 			return CODEC_OK;
 		case RANK_BAD_VALUE:
 			return rule_fail(err, LEAGUE_RULE_COUNTS, position);
+		case RANK_GROUPS_RANGE:
+			err->position = position;
+			err->value = groups;
+			return CODEC_TOTAL_RANGE;
 		default:
 			err->position = position;
 			err->value = s->groups;

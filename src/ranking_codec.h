@@ -40,6 +40,8 @@
 #define LEAGUE_BINARY_POINT		(3 * 8 + 8)
 /* The highest rating: a mean group's mean and spread lie within 0..10. */
 #define LEAGUE_RATING_MAX		10
+/* The most answers a group has: a rating_summary's count, 2^63 - 1. */
+#define LEAGUE_MAX_COUNT		9223372036854775807.0
 
 /*
  * The rules (league_point_rule() and the header's), each stated as the
@@ -52,7 +54,7 @@
 #define LEAGUE_RULE_METHOD \
 	gettext_noop("The method is mle or moments, and for a mean league also james-stein.")
 #define LEAGUE_RULE_COUNTS \
-	gettext_noop("A group's counts are finite and at least 0; a share's point has two counts.")
+	gettext_noop("A group's counts are at least 0 and add up to at most 2^63 answers, as a rating_summary's do; a share's point has two counts.")
 #define LEAGUE_RULE_ANSWERS \
 	gettext_noop("A listed group has at least one answer (n >= 1: Kish's effective n of weighted answers is never below 1); groups without answers are counted in empty.")
 #define LEAGUE_RULE_MEAN \

@@ -391,7 +391,7 @@ add_runs(RankSummary *s, RankRun *runs, int nruns, int64_t groups)
 	RankStatus	status;
 
 	if (s->groups > INT64_MAX - groups)
-		return RANK_TOO_BIG;
+		return RANK_GROUPS_RANGE;
 	for (int i = 0; i < nruns; i++)
 	{
 		runs[i].groups = groups;
@@ -452,6 +452,8 @@ rank_summary_add_counts(RankSummary *s, const double *counts)
 		return RANK_BAD_VALUE;
 	if (n == 0.0)
 	{
+		if (s->empty_groups == INT64_MAX)
+			return RANK_GROUPS_RANGE;
 		s->empty_groups++;
 		return RANK_OK;
 	}
@@ -470,6 +472,8 @@ rank_summary_add_mean(RankSummary *s, double n, double mean, double variance)
 		return RANK_BAD_VALUE;
 	if (n == 0.0)
 	{
+		if (s->empty_groups == INT64_MAX)
+			return RANK_GROUPS_RANGE;
 		s->empty_groups++;
 		return RANK_OK;
 	}
@@ -543,7 +547,7 @@ rank_summary_merge(RankSummary *dst, const RankSummary *src)
 		return status;
 	if (dst->groups > INT64_MAX - src->groups ||
 		dst->empty_groups > INT64_MAX - src->empty_groups)
-		return RANK_TOO_BIG;
+		return RANK_GROUPS_RANGE;
 	if (src->nruns > 0 && (status = make_room(dst, src->nruns)) != RANK_OK)
 		return status;
 	if (adopt)

@@ -71,7 +71,8 @@ typedef enum RankStatus
 	RANK_MISMATCH,				/* merging summaries of other kinds or parameters */
 	RANK_NO_GROUPS,				/* a fit over no group with answers */
 	RANK_NO_DATA,				/* nothing to estimate: no answers and no prior */
-	RANK_CORRUPT				/* rank_summary_check(): not a valid summary */
+	RANK_CORRUPT,				/* rank_summary_check(): not a valid summary */
+	RANK_GROUPS_RANGE			/* more than INT64_MAX groups (or empty groups) */
 } RankStatus;
 
 /*

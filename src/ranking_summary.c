@@ -198,6 +198,9 @@ league_report(RankStatus status, const RankSummary *a, const RankSummary *b)
 					 errdetail("A league_summary holds at most %d runs (distinct counts and groups), about 1 GB.",
 							   (int) RANK_SUMMARY_MAX_RUNS)));
 			break;
+		case RANK_GROUPS_RANGE:
+			summary_report(&league_summary_type, CODEC_TOTAL_RANGE, NULL, NULL);
+			break;
 		case RANK_BAD_VALUE:
 			if (b == NULL)
 				elog(ERROR, "a league_summary group out of its domain");

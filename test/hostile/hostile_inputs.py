@@ -35,6 +35,11 @@ VALID_TEXT = {
                          "{ 3 : [ 1 , 0.1+1e-18 , 2 ] }"],
     "weighted_rating_summary": ["{}", "{9:[3,2.5,2.25],10:[1,1,1]}", "{10:[9223372036854775807,1e140,1e280]}",
                                 "{ 3 : [ 2 , 0.1+1e-18 , 0.005 ] }"],
+    "league_summary": ["{}", "{kind:nps,empty:1,groups:{[5,2,1]:2,[0,3,4]:1}}",
+                       "{kind:share,k:2,scale_max:5,method:moments,empty:0,groups:{[3,1]:1,[0.5,0.75]:3}}",
+                       "{kind:mean,method:james-stein,empty:2,groups:{[4.5,10,0.25]:1,[0,1,0]:3,[10,2,0]:1}}",
+                       "{kind:nps,empty:9223372036854775807,groups:{[9223372036854775807,0,0]:9223372036854775807}}",
+                       "{ kind : nps , empty : 0 , groups : { [ 2.2222222222222223 , 0 , 0.5555555555555556 ] : 1 } }"],
 }
 HUGE = "9223372036854775807"
 CRAFTED_TEXT = {
@@ -52,6 +57,13 @@ CRAFTED_TEXT = {
     "weighted_rating_summary": ["{11:[1,1,1]}", "{1:[0,1,1]}", "{1:[-1,0,0]}", "{1:[1,-1,1]}", "{1:[1,1,2]}",
                                 "{1:[2,1,0.4]}", "{1:[1,1]}", "{1:[1,1,1],1:[1,1,1]}", "{1:[1,inf,1]}",
                                 "{1:[1,1,1]", "{1:1}", "{1:[1,1e309,1]}"],
+    "league_summary": ["{kind:nps}", "{kind:nps,empty:0}", "{kind:nps,empty:0,groups:{[1,2]:1}}",
+                       "{kind:nps,empty:0,groups:{[1,2,3]}}", "{kind:nps,empty:0,groups:{[1,2,3]:1,}}",
+                       "{kind:share,empty:0,groups:{}}", "{kind:share,k:2,empty:0,groups:{}}",
+                       "{kind:nps,empty:-1,groups:{}}", "{kind:nps,empty:0,groups:{[1,2,3]:-1}}",
+                       "{kind:nps,empty:0,groups:{[inf,2,3]:1}}", "{kind:nps,empty:0,groups:{[1e309,2,3]:1}}",
+                       "{kind:nps,empty:0,groups:{[1,2,3]:99999999999999999999}}", "{empty:0,kind:nps,groups:{}}",
+                       "{kind:mean,empty:0,groups:{[1,2]:1}}", "{kind:nps,method:mle}", "{} {}", ""],
 }
 # Extra whole summaries to roll up in pairs: their totals overflow int64.
 OVERFLOW_PAIRS = {
@@ -63,6 +75,9 @@ OVERFLOW_PAIRS = {
     # Valid weights (at most 1e140) cannot make Σw² overflow for any count:
     # only the count can.
     "weighted_rating_summary": [("{10:[" + HUGE + ",1,1]}", "{10:[1,1,1]}")],
+    # the numbers of groups, of groups with answers and without
+    "league_summary": [("{kind:nps,empty:0,groups:{[1,0,0]:" + HUGE + "}}", "{kind:nps,empty:0,groups:{[0,1,0]:1}}"),
+                       ("{kind:mean,empty:" + HUGE + ",groups:{}}", "{kind:mean,empty:1,groups:{}}")],
 }
 # Values that break a consistency rule of their type: never accepted, in
 # text (22P02) or in binary (22P03, their send form crafted below).
@@ -84,6 +99,18 @@ INCONSISTENT_TEXT = {
                                 "{1:[3,1,0.3]}",                         # Σw² < (Σw)²/n
                                 "{1:[1,2,5]}",                           # Σw² > (Σw)²
                                 "{1:[1,0,0]}", "{5:[2,-1,1]}"],          # sums not positive
+    "league_summary": ["{kind:nps,empty:0,groups:{[5,2,1]:2,[5,2,1]:1}}",  # a point listed twice
+                       "{kind:nps,empty:0,groups:{[5,2,-1]:1}}",           # a negative count
+                       "{kind:nps,empty:0,groups:{[0.25,0.25,0]:1}}",      # n below 1
+                       "{kind:nps,empty:0,groups:{[1,2,3]:0}}",            # a point of no group
+                       "{kind:nps,empty:0,groups:{[1e19,0,0]:1}}",         # more answers than 2^63
+                       "{kind:mean,empty:0,groups:{[4.5,10,30]:1}}",       # spread beyond 0..10
+                       "{kind:mean,empty:0,groups:{[11,10,0]:1}}",         # a mean beyond 10
+                       "{kind:share,k:5,scale_max:5,empty:0,groups:{}}",   # k = scale_max
+                       "{kind:share,k:2,scale_max:11,empty:0,groups:{}}",  # beyond 1..10
+                       "{kind:nps,method:james-stein,empty:0,groups:{}}",  # a method of means
+                       "{kind:share,k:2,scale_max:5,empty:0,groups:{[1,2,3]:1}}",  # three counts
+                       "{kind:votes,empty:0,groups:{}}"],                  # no such kind
 }
 # The binary crafts: (type, valid text, byte offset, struct format, new value)
 # written over its send form.
@@ -99,6 +126,16 @@ INCONSISTENT_BINARY = [
     ("weighted_rating_summary", "{0:[1,1,1]}", 1 + 8, ">d", 1e150),     # cell 0: n, then Σw
     ("weighted_rating_summary", "{0:[3,1,0.5]}", 1 + 8 + 16, ">d", 0.3),  # Σw² < (Σw)²/n
     ("servqual_summary", "{}", 1 + 8, ">d", 1.0),                       # item 1: sums, no answers
+    # league_summary: 35 bytes of header, then per point three float8 and int64 groups
+    ("league_summary", "{kind:nps,empty:0,groups:{[5,2,1]:1}}", 35 + 16, ">d", -1.0),   # a negative count
+    ("league_summary", "{kind:nps,empty:0,groups:{[1,0,0]:1}}", 35, ">d", 0.5),          # n below 1
+    ("league_summary", "{kind:nps,empty:0,groups:{[0,0,1]:1}}", 35 + 16, ">d", 2e19),    # beyond 2^63
+    ("league_summary", "{kind:nps,empty:0,groups:{[5,2,1]:1}}", 35 + 24, ">q", 0),       # no group
+    ("league_summary", "{kind:mean,empty:0,groups:{[5,2,1]:1}}", 35 + 16, ">d", 26.0),   # spread beyond 0..10
+    ("league_summary", "{kind:share,k:2,scale_max:5,empty:0,groups:{[3,1]:1}}", 35 + 16, ">d", 1.0),  # 3 counts
+    ("league_summary", "{kind:share,k:2,scale_max:5,empty:0,groups:{}}", 3, ">q", 5),    # k = scale_max
+    ("league_summary", "{kind:nps,empty:0,groups:{}}", 3, ">q", 2),                      # nps with a k
+    ("league_summary", "{kind:nps,empty:0,groups:{}}", 19, ">q", -1),                    # negative empty
 ]
 
 ALPHABET = "{}[]():,;-+ 0123456789eE.xX\t\n\\\"'abcnul"
