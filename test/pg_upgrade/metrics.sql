@@ -15,3 +15,9 @@ SELECT store, nps(weighted), nps_ci(weighted, 0.9, 'wald'), nps(weighted, 5, 7),
 FROM store_totals ORDER BY store;
 SELECT (v).store, nps(rollup((v).ratings)), kano_better(rollup((v).kano))
 FROM store_days GROUP BY 1 ORDER BY 1;
+SELECT region, league_groups(nps), nps_prior(nps), share_prior(share), mean_prior(mean, 'mle')
+FROM leagues ORDER BY region;
+SELECT (SELECT nps_prior(rollup(l.nps)) FROM leagues l) = p.nps, (nps_shrunk(t.ratings, p.nps)).*,
+       (nps_funnel(t.ratings, p.nps, 0.998, true)).flag
+FROM stored_priors p, store_totals t WHERE t.store = 'store 1';
+SELECT league_groups(l), nps_prior(l), nps_prior(l, 'moments') FROM big_league;

@@ -15,3 +15,14 @@ SELECT i % 3 AS store, rating_agg(1 + i % 10, (1 + i % 7) * 0.3) AS s FROM gener
 CREATE VIEW weighted_report AS
 SELECT store, nps(s), nps_ci(s) AS nps_ci, csat_top2_ci(s, 10, 0.95, 'beta') AS share_ci, ces_avg_ci(s, 10) AS mean_ci
 FROM weighted_stored;
+-- Fair league tables (1.2): league summaries and priors, stored and in a view.
+CREATE TABLE league_stored AS
+SELECT g % 2 AS region, nps_league(s) AS l, share_league(s, 3, 10) AS sl, mean_league(s) AS ml
+FROM (SELECT g, rating_agg(1 + (g * j) % 10) AS s
+      FROM generate_series(1, 60) g, generate_series(1, 1 + g % 9) j GROUP BY g) x
+GROUP BY 1;
+CREATE TABLE priors_stored AS
+SELECT nps_prior(l) AS p, share_prior(sl) AS sp, mean_prior(ml) AS mp, nps_prior(l, 'moments') AS pm
+FROM (SELECT rollup(l) AS l, rollup(sl) AS sl, rollup(ml) AS ml FROM league_stored) x;
+CREATE VIEW league_report AS
+SELECT region, league_groups(l), nps_prior(l, 'moments') AS prior, l::jsonb AS doc FROM league_stored;
