@@ -25,6 +25,16 @@ SELECT ('{"pairs": {"16": 1}}'::jsonb)::kano_summary;
 SELECT gap_agg(p, e, w)::jsonb FROM (VALUES (5, 6, 50), (4, 6, 30), (6, 5, 20)) v(p, e, w);
 SELECT (servqual_agg(i, 5, 6)::jsonb) ->> 'overall' AS overall FROM generate_series(1, 22) i;
 
+-- League summaries convert for reading: kind, groups, and each distinct
+-- group's counts with how many groups have them.  Priors are rows, which
+-- to_jsonb() converts (infinite alphas as the strings JSON allows).
+SELECT jsonb_pretty(nps_league(s)::jsonb)
+FROM (VALUES ('{9:2,3:1}'::rating_summary), ('{10:1,7:1}'), ('{10:1,7:1}'), ('{}')) v(s);
+SELECT '{}'::league_summary::jsonb, share_league(s)::jsonb -> 'points' AS share_points
+FROM (VALUES ('{5:2,1:1}'::rating_summary)) v(s);
+SELECT to_jsonb(nps_prior(s)) ->> 'alpha_promoter' AS alpha, to_jsonb(nps_prior(s)) -> 'full_pooling' AS full
+FROM (VALUES ('{9:2,3:1}'::rating_summary), ('{9:2,3:1}')) v(s);
+
 -- Every object of the extension carries a comment (\dx+ csm lists them).
 SELECT pg_describe_object(classid, objid, objsubid) AS without_comment
 FROM pg_depend d

@@ -54,6 +54,10 @@ CREATE FUNCTION pg_temp.report(plan text) RETURNS bigint LANGUAGE sql AS $$
                      gap_agg(score * 0.5, 3.0), servqual(1 + (score * 7) % 22, score * 0.5, 4.0),
                      servqual_agg(1 + (score * 7) % 22, score * 0.5, 4.0))
     FROM pw_answers WHERE score IS NOT NULL GROUP BY store
+    UNION ALL  -- the ranking family: priors and leagues of the stored groups
+    SELECT plan, store + 400,
+           concat_ws(' ', nps_prior(s), nps_prior(s, 'moments'), mean_prior(s, 'mle'), nps_league(s))
+    FROM pw_daily GROUP BY store
     UNION ALL
     SELECT plan, NULL, concat_ws(' ', nps(score), rating_agg(score)) FROM pw_answers
     RETURNING 1)
