@@ -353,6 +353,12 @@ SELECT i, league_groups(nps_league(s) OVER w) AS groups, league_empty_groups(nps
        mean_prior(s) OVER w IS NOT DISTINCT FROM
            (SELECT mean_prior(o.s) FROM ordered o WHERE o.i BETWEEN ordered.i - 1 AND ordered.i) AS prior_fresh
 FROM ordered WINDOW w AS (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY i;
+-- The support functions called on their own return stored values (sorted,
+-- trimmed) and leave their arguments alone.
+SELECT league_nps_accum(league_nps_accum(NULL, '{9:2,0:1}'::rating_summary), '{7:1}'::rating_summary) AS two_groups,
+       league_summary_combine('{kind:nps,empty:0,groups:{[2,0,1]:1}}', '{kind:nps,empty:1,groups:{[0,1,0]:1}}') AS combined,
+       (nps_prior_final(league_summary_combine('{kind:nps,empty:0,groups:{[2,0,1]:1}}',
+                                               '{kind:nps,empty:0,groups:{[0,1,0]:1}}'))).full_pooling AS prior_of_it;
 -- Removing groups a league does not hold: 22000.
 \set VERBOSITY sqlstate
 SELECT league_summary_retract('{kind:nps,empty:0,groups:{[1,0,0]:1}}', '{kind:nps,empty:0,groups:{[0,1,0]:1}}');

@@ -127,7 +127,7 @@ league_step(FunctionCallInfo fcinfo, RankKind kind, bool weighted, int sign)
 		s = (RankSummary *) summary_state(fcinfo, &league_summary_type);
 	}
 	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(s);
+		return league_step_result(fcinfo, s);
 	agree(s, kind, k, scale_max, method);
 
 	if (kind == RANK_NPS)
@@ -157,7 +157,7 @@ league_step(FunctionCallInfo fcinfo, RankKind kind, bool weighted, int sign)
 			elog(ERROR, "a group leaves a window frame of a league it never entered");
 		if (status != RANK_OK)
 			league_report(status, s, group);
-		PG_RETURN_POINTER(s);
+		return league_step_result(fcinfo, s);
 	}
 	for (int attempt = 0;; attempt++)
 	{
@@ -169,7 +169,7 @@ league_step(FunctionCallInfo fcinfo, RankKind kind, bool weighted, int sign)
 	}
 	if (status != RANK_OK)
 		league_report(status, s, NULL);
-	PG_RETURN_POINTER(s);
+	return league_step_result(fcinfo, s);
 }
 
 #define LEAGUE_STEPS(kind_name, kind) \

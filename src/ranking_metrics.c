@@ -247,13 +247,13 @@ league_mean_prior(PG_FUNCTION_ARGS)
 
 /*
  * Final functions of the prior aggregates: the state's method, or the
- * kind's default.  The state is compacted in place first: the same
- * groups, only sorted, so that the fit does not depend on their order.
+ * kind's default.  The state is compacted first (league_compacted()), so
+ * that the fit does not depend on the order of the groups.
  */
 static Datum
 prior_final(FunctionCallInfo fcinfo, RankKind kind)
 {
-	RankSummary *s = league_compacted(PG_GETARG_LEAGUE_P(0));
+	RankSummary *s = league_compacted(fcinfo, PG_GETARG_LEAGUE_P(0));
 
 	return fit_prior(fcinfo, s, kind, s->method != 0 ? (RankMethod) s->method
 					 : default_method(kind));

@@ -107,10 +107,22 @@ league_verify(const RankSummary *s)
 }
 
 RankSummary *
-league_compacted(RankSummary *s)
+league_compacted(FunctionCallInfo fcinfo, RankSummary *s)
 {
+	if (s->nsorted == s->nruns)
+		return s;
+	if (!agg_state_from_aggregate(fcinfo))
+		return league_value(s);
 	rank_summary_compact(s);
 	return s;
+}
+
+Datum
+league_step_result(FunctionCallInfo fcinfo, RankSummary *s)
+{
+	if (agg_state_from_aggregate(fcinfo))
+		PG_RETURN_POINTER(s);
+	PG_RETURN_POINTER(league_value(s));
 }
 
 /*
@@ -552,7 +564,7 @@ league_summary_combine(PG_FUNCTION_ARGS)
 	}
 	if (status != RANK_OK)
 		league_report(status, s, other);
-	PG_RETURN_POINTER(s);
+	return league_step_result(fcinfo, s);
 }
 
 /* rollup()'s inverse in window frames: the state without a summary's groups. */
@@ -567,7 +579,7 @@ league_summary_retract(PG_FUNCTION_ARGS)
 	status = rank_summary_remove(s, league_sorted(other));
 	if (status != RANK_OK)
 		league_report(status, s, other);
-	PG_RETURN_POINTER(s);
+	return league_step_result(fcinfo, s);
 }
 
 /*

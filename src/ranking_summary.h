@@ -43,8 +43,18 @@ extern RankSummary *league_grow(RankSummary *s, int32 extra);
 /* Every run of s checked (rank_summary_check()), else XX001. */
 extern void league_verify(const RankSummary *s);
 
-/* s compacted: s itself, sorted in place (the same groups, so the same value). */
-extern RankSummary *league_compacted(RankSummary *s);
+/*
+ * A final function's state, compacted: in place when the executor owns it
+ * (the same groups, only sorted), else a compacted copy, since an argument
+ * may be a stored value read in place.
+ */
+extern RankSummary *league_compacted(FunctionCallInfo fcinfo, RankSummary *s);
+
+/*
+ * What a step returns: the state itself in an aggregate, else (a support
+ * function called on its own) a stored value, compacted and trimmed.
+ */
+extern Datum league_step_result(FunctionCallInfo fcinfo, RankSummary *s);
 
 /* A stored value of s: compacted, trimmed, a new copy. */
 extern RankSummary *league_value(RankSummary *s);
