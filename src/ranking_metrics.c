@@ -124,20 +124,29 @@ rank_row(FunctionCallInfo fcinfo, RankCall *call, const char *typname, Datum *va
 	return HeapTupleGetDatum(heap_form_tuple(call->result, values, nulls));
 }
 
-/* Whether bytes equal a kept copy; if not, keeps them instead (in fn_mcxt). */
+/* Whether bytes equal a kept copy. */
 static bool
-same_bytes(FunctionCallInfo fcinfo, const void *bytes, Size len, char **kept, Size *kept_len)
+same_bytes(const void *bytes, Size len, const char *kept, Size kept_len)
 {
-	if (*kept != NULL && *kept_len == len && memcmp(*kept, bytes, len) == 0)
-		return true;
-	if (fcinfo->flinfo == NULL)
-		return false;
-	if (*kept != NULL)
+	return kept != NULL && kept_len == len && memcmp(kept, bytes, len) == 0;
+}
+
+/*
+ * Keeps a copy of bytes (in fn_mcxt) as what the call's cache was read
+ * from: only after reading them succeeded, so that a value that failed its
+ * checks is checked again.
+ */
+static void
+keep_bytes(FunctionCallInfo fcinfo, const void *bytes, Size len, char **kept, Size *kept_len)
+{
+	if (*kept != NULL && fcinfo->flinfo != NULL)
 		pfree(*kept);
+	*kept = NULL;
+	if (fcinfo->flinfo == NULL)
+		return;
 	*kept = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len);
 	memcpy(*kept, bytes, len);
 	*kept_len = len;
-	return false;
 }
 
 /* ---- priors: fitted, and as rows ----------------------------------------------------- */
@@ -426,15 +435,23 @@ read_prior(HeapTupleHeader tuple, RankKind kind, RankPrior *p, int *share_k, int
 	ReleaseTupleDesc(t.desc);
 }
 
-/* The prior of argument arg, read once per distinct value. */
+/* The prior of argument arg, read and checked once per distinct value. */
 static const RankPrior *
 prior_arg(FunctionCallInfo fcinfo, RankCall *call, int arg, RankKind kind)
 {
 	HeapTupleHeader tuple = PG_GETARG_HEAPTUPLEHEADER(arg);
+	Size		len = HeapTupleHeaderGetDatumLength(tuple);
+	RankPrior	prior;
+	int			k = 0,
+				scale_max = 0;
 
-	if (!same_bytes(fcinfo, tuple, HeapTupleHeaderGetDatumLength(tuple), &call->prior_bytes,
-					&call->prior_len))
-		read_prior(tuple, kind, &call->prior, &call->k, &call->scale_max);
+	if (same_bytes(tuple, len, call->prior_bytes, call->prior_len))
+		return &call->prior;
+	read_prior(tuple, kind, &prior, &k, &scale_max);
+	call->prior = prior;
+	call->k = k;
+	call->scale_max = scale_max;
+	keep_bytes(fcinfo, tuple, len, &call->prior_bytes, &call->prior_len);
 	return &call->prior;
 }
 
@@ -732,21 +749,19 @@ funnel_target(FunctionCallInfo fcinfo, RankKind kind, bool weighted, bool given)
 		struct varlena *target = PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
 
 		/* a share's target also depends on k and scale_max */
-		if (!same_bytes(fcinfo, target, VARSIZE(target), &call->target_bytes,
-						&call->target_len) ||
+		if (!same_bytes(target, VARSIZE(target), call->target_bytes, call->target_len) ||
 			k != call->target_k || scale_max != call->target_scale_max)
 		{
+			double		t,
+						v;
+
+			if (!summary_target(PointerGetDatum(target), kind, weighted, k, scale_max, &t, &v))
+				PG_RETURN_NULL();	/* no answers: no target */
+			call->target = t;
+			call->variance = v;
 			call->target_k = k;
 			call->target_scale_max = scale_max;
-			if (!summary_target(PointerGetDatum(target), kind, weighted, k, scale_max,
-								&call->target, &call->variance))
-			{
-				/* no answers: no target; forget it, so that the next call reads again */
-				if (call->target_bytes != NULL && fcinfo->flinfo != NULL)
-					pfree(call->target_bytes);
-				call->target_bytes = NULL;
-				PG_RETURN_NULL();
-			}
+			keep_bytes(fcinfo, target, VARSIZE(target), &call->target_bytes, &call->target_len);
 		}
 	}
 	group_value(PG_GETARG_DATUM(0), kind, weighted, k, scale_max, &value, &n);
