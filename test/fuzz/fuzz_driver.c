@@ -253,7 +253,10 @@ static void
 league_check(const FuzzType *t, const void *v)
 {
 	const RankSummary *s = v;
-	static int64_t again[VALUE_MAX / 8];
+
+	/* room to rebuild a full buffer's runs: adding keeps half its capacity free */
+#define REBUILD_CAPACITY (4 * LEAGUE_CAPACITY + 16)
+	static int64_t again[(RANK_SUMMARY_HEADER + REBUILD_CAPACITY * sizeof(RankRun)) / 8 + 1];
 	RankSummary *rebuilt = (RankSummary *) again;
 
 	(void) t;
@@ -262,7 +265,7 @@ league_check(const FuzzType *t, const void *v)
 		abort();
 	if (s->kind == RANK_NONE)
 		return;
-	if (rank_summary_init(rebuilt, (RankKind) s->kind, LEAGUE_CAPACITY, s->param[0],
+	if (rank_summary_init(rebuilt, (RankKind) s->kind, REBUILD_CAPACITY, s->param[0],
 						  s->param[1]) != RANK_OK)
 		abort();
 	rebuilt->method = s->method;
