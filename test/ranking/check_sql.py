@@ -39,6 +39,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import csmtest  # noqa: E402
 import oracle  # noqa: E402
+from published import BASEBALL_HITS, RATS_N, RATS_Y  # noqa: E402
 
 BRIEF = "--brief" in sys.argv
 CASES = 4 if BRIEF else 30
@@ -448,8 +449,26 @@ def check_edges():
         checks.equal("edge_error " + code, sqlstate(sql), code)
 
 
+def check_published():
+    """BDA3's rat tumours and Efron and Morris's batters through SQL (the data of check_model.py)."""
+    rats = ",".join(f"('{{1:{n - y},2:{y}}}'::rating_summary)" for y, n in zip(RATS_Y[:70], RATS_N[:70]))
+    cur.execute(f"SELECT (p).alpha, (p).beta FROM (SELECT share_prior(s, 1, 2, 'moments') AS p "
+                f"FROM (VALUES {rats}) v(s)) x")
+    a, b = cur.fetchone()
+    checks.equal("bda3_rats_moments", (round(a, 1), round(b, 1)), (1.4, 8.6))
+    bat = ",".join(f"('{{0:{45 - h},1:{h}}}'::rating_summary)" for h in BASEBALL_HITS)
+    cur.execute(f"""SELECT (p).tau2 / ((p).tau2 + (p).variance / 45), (mean_shrunk('{{0:27,1:18}}'::rating_summary, p)).estimate
+                    FROM (SELECT mean_prior(s, 'james-stein') AS p FROM (VALUES {bat}) v(s)) x""")
+    c, clemente = cur.fetchone()
+    checks.equal("efron_morris", (round(c, 3), round(clemente, 3)), (0.212, 0.294))
+    print(f"ranking: sql: BDA3 rats, share_prior(s, 1, 2, 'moments') on the first 70: alpha = {a:.4f}, "
+          f"beta = {b:.4f} (BDA3: 1.4, 8.6); Efron-Morris, mean_prior(s, 'james-stein'): shrinkage "
+          f"factor {c:.4f} (.212), Clemente .400 -> {clemente:.4f} (.294)")
+
+
 run_cases()
 check_edges()
+check_published()
 for name in sorted(worst):
     if worst[name] > 0:
         print(f"ranking: sql {name}: worst relative error {worst[name]:.2e}")
