@@ -26,15 +26,19 @@ OBJS_DRIVERS = src/linalg.o src/driver_model.o src/driver_codec.o src/driver_sum
 OBJS_MONITORING = src/monitoring_model.o src/monitoring_codec.o src/monitoring_summary.o \
 	src/monitoring_agg.o src/monitoring_metrics.o
 
+OBJS_RANKING = src/ranking_model.o src/ranking_codec.o src/ranking_summary.o src/ranking_agg.o \
+	src/ranking_metrics.o
+
 OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO) $(OBJS_WEIGHTED) \
-	$(OBJS_DRIVERS) $(OBJS_MONITORING)
+	$(OBJS_DRIVERS) $(OBJS_MONITORING) $(OBJS_RANKING)
 
 # The install scripts are generated (src/sql/generate) from one template
 # per family, in this order: the full script of the current version, for
 # CREATE EXTENSION, and one update script per release step, for ALTER
 # EXTENSION UPDATE.  A template marks what each version added (@since).
 SQL_TEMPLATES = src/sql/ratings.sql src/sql/inference.sql src/sql/scores.sql \
-	src/sql/gap.sql src/sql/kano.sql src/sql/jsonb.sql src/sql/drivers.sql src/sql/monitoring.sql
+	src/sql/gap.sql src/sql/kano.sql src/sql/jsonb.sql src/sql/drivers.sql src/sql/monitoring.sql \
+	src/sql/ranking.sql
 SQL_UPDATES = 1.0--1.1 1.1--1.2
 SQL_FULL = src/sql/csm--$(CSM_VERSION).sql
 SQL_UPDATE_SCRIPTS = $(SQL_UPDATES:%=src/sql/csm--%.sql)
@@ -56,8 +60,11 @@ REGRESS_DRIVERS = drivers
 
 REGRESS_MONITORING = monitoring
 
+REGRESS_RANKING = ranking
+
 REGRESS = $(REGRESS_RATINGS) $(REGRESS_INFERENCE) $(REGRESS_GAP) $(REGRESS_KANO) \
-	$(REGRESS_OPERATIONS) $(REGRESS_WEIGHTED) $(REGRESS_DRIVERS) $(REGRESS_MONITORING)
+	$(REGRESS_OPERATIONS) $(REGRESS_WEIGHTED) $(REGRESS_DRIVERS) $(REGRESS_MONITORING) \
+	$(REGRESS_RANKING)
 REGRESS_OPTS = --inputdir=.
 
 PG_CFLAGS += -Wall -Wextra

@@ -75,3 +75,5 @@ SELECT s::text::driver_summary = s AS driver_summary_text_round_trip,
 FROM (SELECT driver_agg(x / 7.0, ARRAY[x / 3.0, sqrt(x), 1e6 + x / 11.0]) AS s FROM generate_series(1, 100) x) t;
 SELECT s::text::control_summary = s AS control_summary_text_round_trip
 FROM (SELECT control_nps_baseline_step('{}', rating_agg(x)) AS s FROM generate_series(0, 10) x) t;
+SELECT l::text::league_summary = l AS league_summary_text_round_trip
+FROM (SELECT nps_league(s) AS l FROM (VALUES ('{3:1,9:2}'::rating_summary), ('{10:1}'), ('{}')) v(s)) t;

@@ -33,6 +33,15 @@ SELECT to_jsonb(control_limits('{5:40,7:30,9:30}'::rating_summary, control_basel
        to_jsonb(control_limits('{}'::rating_summary, control_baseline('nps', 26.25, 78.65))) AS empty_period;
 SELECT jsonb_object_keys(to_jsonb(control_baseline('share', 50, 10))) AS baseline_keys;
 SELECT castsource::regtype FROM pg_cast WHERE castsource = 'control_summary'::regtype;
+-- League summaries convert for reading: kind, groups, and each distinct
+-- group's counts with how many groups have them.  Priors are rows, which
+-- to_jsonb() converts (infinite alphas as the strings JSON allows).
+SELECT jsonb_pretty(nps_league(s)::jsonb)
+FROM (VALUES ('{9:2,3:1}'::rating_summary), ('{10:1,7:1}'), ('{10:1,7:1}'), ('{}')) v(s);
+SELECT '{}'::league_summary::jsonb, share_league(s)::jsonb -> 'points' AS share_points
+FROM (VALUES ('{5:2,1:1}'::rating_summary)) v(s);
+SELECT to_jsonb(nps_prior(s)) ->> 'alpha_promoter' AS alpha, to_jsonb(nps_prior(s)) -> 'full_pooling' AS full
+FROM (VALUES ('{9:2,3:1}'::rating_summary), ('{9:2,3:1}')) v(s);
 
 -- Every object of the extension carries a comment (\dx+ csm lists them).
 SELECT pg_describe_object(classid, objid, objsubid) AS without_comment

@@ -82,3 +82,19 @@ SELECT '{kind:runs_z,rows:2,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:
      <> '{kind:runs_z,rows:2,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:0}' AS ne,
        '{}'::control_summary = '{kind:cusum,parameters:null}' AS empty_vs_null_parameters;
 SELECT '{}'::control_summary + '{}'::control_summary;   -- no such operator: error
+-- League summaries: + merges groups; a rollup table of leagues kept with ON
+-- CONFLICT equals the league of all the groups, whichever batch brought
+-- each store's groups.
+CREATE TABLE league_rollup (store text PRIMARY KEY, l league_summary);
+INSERT INTO league_rollup AS t
+SELECT store, nps_league(s) FROM rollup_daily WHERE day < date '2026-01-05' GROUP BY store
+ON CONFLICT (store) DO UPDATE SET l = t.l + EXCLUDED.l;
+INSERT INTO league_rollup AS t
+SELECT store, nps_league(s) FROM rollup_daily WHERE day >= date '2026-01-05' GROUP BY store
+ON CONFLICT (store) DO UPDATE SET l = t.l + EXCLUDED.l;
+SELECT count(*) AS stores,
+       count(*) FILTER (WHERE l = (SELECT nps_league(s) FROM rollup_daily d WHERE d.store = r.store)) AS equal,
+       sum(league_groups(l)) = (SELECT count(*) FROM rollup_daily) AS every_group
+FROM league_rollup r;
+SELECT '{kind:nps,empty:0,groups:{[1,0,0]:1}}'::league_summary + '{kind:nps,empty:2,groups:{[1,0,0]:2}}'
+       = '{kind:nps,empty:2,groups:{[1,0,0]:3}}'::league_summary AS plus_adds_groups;

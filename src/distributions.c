@@ -431,6 +431,13 @@ beta_quantile(double p, double a, double b)
 			hi = x;
 		density = exp(log_beta_front(a, b, x, y, log(x), x <= 0.5 ? log1p(-x) : log(y))) / (x * y);
 		next = x - g / density;
+		/*
+		 * A step within rounding of x is convergence, even when it lands on
+		 * the end of the bracket that x has just become: bisecting from
+		 * there would only chase g's rounding noise.
+		 */
+		if (fabs(next - x) <= 4e-16 * fabs(x))
+			return next > lo && next < hi ? next : x;
 		if (!(next > lo && next < hi))
 			next = (lo > 0.0 && hi / lo > 4.0) ? sqrt(lo * hi) :
 				(lo == 0.0 && hi < 0.25) ? 0.0625 * hi : 0.5 * (lo + hi);

@@ -67,6 +67,18 @@ kind_categories(int kind)
 	return kind == RANK_NPS ? 3 : kind == RANK_SHARE ? 2 : 0;
 }
 
+bool
+rank_method_valid(RankKind kind, int method)
+{
+	if (method == 0)
+		return true;
+	if (kind == RANK_MEAN)
+		return method == RANK_MLE || method == RANK_MOMENTS || method == RANK_JAMES_STEIN;
+	if (kind == RANK_NPS || kind == RANK_SHARE)
+		return method == RANK_MLE || method == RANK_MOMENTS;
+	return false;
+}
+
 /* ---------------------------------------------------------------------
  * The group summary
  * ---------------------------------------------------------------------
@@ -76,8 +88,10 @@ RankStatus
 rank_summary_init(RankSummary *s, RankKind kind, int32_t capacity, int32_t param0,
 				  int32_t param1)
 {
-	if (kind != RANK_NPS && kind != RANK_SHARE && kind != RANK_MEAN)
+	if (kind != RANK_NONE && kind != RANK_NPS && kind != RANK_SHARE && kind != RANK_MEAN)
 		return RANK_BAD_KIND;
+	if (kind == RANK_NONE && (param0 != 0 || param1 != 0))
+		return RANK_BAD_VALUE;
 	if (capacity < 0 || capacity > RANK_SUMMARY_MAX_RUNS)
 		return RANK_TOO_BIG;
 	memset((char *) s + sizeof(s->vl_len_), 0, RANK_SUMMARY_HEADER - sizeof(s->vl_len_));
@@ -260,6 +274,15 @@ rank_summary_wanted_capacity(const RankSummary *s, int32_t extra)
 	int64_t		need = (int64_t) s->nruns + (extra > 0 ? extra : 0);
 	int64_t		want = 2 * need + 16;
 
+	/*
+	 * At least twice the capacity: make_room() asks to grow as soon as the
+	 * compacted runs pass half the buffer, and growing each time to only
+	 * twice the runs would add a few runs' room at a time, each time a copy
+	 * of the whole summary.
+	 */
+	if (want < 2 * (int64_t) s->capacity)
+		want = 2 * (int64_t) s->capacity;
+
 	if (need > RANK_SUMMARY_MAX_RUNS)
 		return -1;
 	return (int32_t) (want > RANK_SUMMARY_MAX_RUNS ? RANK_SUMMARY_MAX_RUNS : want);
@@ -357,18 +380,21 @@ searched(const RankRun *r)
 }
 
 /*
- * Adds one group's runs: a run the sorted prefix has gets one more group
- * there, any other is appended.
+ * Adds `groups` groups with the same runs: a run the sorted prefix has gets
+ * them there, any other is appended.
  */
 static RankStatus
-add_runs(RankSummary *s, const RankRun *runs, int nruns)
+add_runs(RankSummary *s, RankRun *runs, int nruns, int64_t groups)
 {
 	int32_t		at[RANK_MAX_CATEGORIES + 2];
 	int			missing = 0;
 	RankStatus	status;
 
+	if (s->groups > INT64_MAX - groups)
+		return RANK_GROUPS_RANGE;
 	for (int i = 0; i < nruns; i++)
 	{
+		runs[i].groups = groups;
 		at[i] = searched(&runs[i]) ? find_sorted(s, &runs[i]) : -1;
 		missing += at[i] < 0;
 	}
@@ -384,23 +410,37 @@ add_runs(RankSummary *s, const RankRun *runs, int nruns)
 	for (int i = 0; i < nruns; i++)
 	{
 		if (at[i] >= 0)
-			s->runs[at[i]].groups++;
+			s->runs[at[i]].groups += groups;
 		else
 			s->runs[s->nruns++] = runs[i];
 	}
-	s->groups++;
+	s->groups += groups;
 	return RANK_OK;
+}
+
+/* A group's runs from its counts (n > 0): categories with answers, total, point. */
+static int
+count_runs(int ncat, const double *counts, double n, RankRun *runs)
+{
+	int			nruns = 0;
+
+	for (int k = 0; k < ncat; k++)
+		if (counts[k] > 0.0)
+			set_run(&runs[nruns++], k, counts[k], 0.0, 0.0);
+	set_run(&runs[nruns++], RANK_LIST_TOTAL, n, 0.0, 0.0);
+	set_run(&runs[nruns++], RANK_LIST_POINT, counts[0], counts[1], ncat > 2 ? counts[2] : 0.0);
+	return nruns;
 }
 
 RankStatus
 rank_summary_add_counts(RankSummary *s, const double *counts)
 {
 	int			ncat = s->ncat,
-				nruns = 0;
+				nruns;
 	double		n = 0.0;
 	RankRun		runs[RANK_MAX_CATEGORIES + 2];
 
-	if (ncat == 0)
+	if (s->kind != RANK_NPS && s->kind != RANK_SHARE)
 		return RANK_BAD_KIND;
 	for (int k = 0; k < ncat; k++)
 	{
@@ -412,15 +452,13 @@ rank_summary_add_counts(RankSummary *s, const double *counts)
 		return RANK_BAD_VALUE;
 	if (n == 0.0)
 	{
+		if (s->empty_groups == INT64_MAX)
+			return RANK_GROUPS_RANGE;
 		s->empty_groups++;
 		return RANK_OK;
 	}
-	for (int k = 0; k < ncat; k++)
-		if (counts[k] > 0.0)
-			set_run(&runs[nruns++], k, counts[k], 0.0, 0.0);
-	set_run(&runs[nruns++], RANK_LIST_TOTAL, n, 0.0, 0.0);
-	set_run(&runs[nruns++], RANK_LIST_POINT, counts[0], counts[1], ncat > 2 ? counts[2] : 0.0);
-	return add_runs(s, runs, nruns);
+	nruns = count_runs(ncat, counts, n, runs);
+	return add_runs(s, runs, nruns, 1);
 }
 
 RankStatus
@@ -434,28 +472,93 @@ rank_summary_add_mean(RankSummary *s, double n, double mean, double variance)
 		return RANK_BAD_VALUE;
 	if (n == 0.0)
 	{
+		if (s->empty_groups == INT64_MAX)
+			return RANK_GROUPS_RANGE;
 		s->empty_groups++;
 		return RANK_OK;
 	}
 	if (!isfinite(mean) || !(variance >= 0.0) || isinf(variance))
 		return RANK_BAD_VALUE;
 	set_run(&run, RANK_LIST_POINT, mean, n, variance);
-	return add_runs(s, &run, 1);
+	return add_runs(s, &run, 1, 1);
+}
+
+RankStatus
+rank_summary_add_point(RankSummary *s, const double *point, int64_t groups)
+{
+	RankRun		runs[RANK_MAX_CATEGORIES + 2];
+	int			ncat = s->ncat;
+	double		n = 0.0;
+
+	if (s->kind != RANK_NPS && s->kind != RANK_SHARE && s->kind != RANK_MEAN)
+		return RANK_BAD_KIND;
+	if (groups < 1)
+		return RANK_BAD_VALUE;
+	if (s->kind == RANK_MEAN)
+	{
+		if (!isfinite(point[0]) || !(point[1] > 0.0) || isinf(point[1]) ||
+			!(point[2] >= 0.0) || isinf(point[2]))
+			return RANK_BAD_VALUE;
+		set_run(&runs[0], RANK_LIST_POINT, point[0], point[1], point[2]);
+		return add_runs(s, runs, 1, groups);
+	}
+	for (int k = 0; k < 3; k++)
+	{
+		if (!(point[k] >= 0.0) || isinf(point[k]) || (k >= ncat && point[k] != 0.0))
+			return RANK_BAD_VALUE;
+		if (k < ncat)
+			n += point[k];
+	}
+	if (!(n > 0.0) || isinf(n))
+		return RANK_BAD_VALUE;
+	return add_runs(s, runs, count_runs(ncat, point, n, runs), groups);
+}
+
+/*
+ * Whether src's kind, parameters and method agree with dst's (a summary of
+ * kind RANK_NONE agrees with any); *adopt when dst has no kind yet and
+ * takes src's.
+ */
+static RankStatus
+agree(const RankSummary *dst, const RankSummary *src, bool *adopt)
+{
+	*adopt = false;
+	if (src->kind == RANK_NONE)
+		return RANK_OK;
+	if (dst->kind == RANK_NONE)
+	{
+		*adopt = true;
+		return RANK_OK;
+	}
+	if (dst->kind != src->kind || dst->param[0] != src->param[0] ||
+		dst->param[1] != src->param[1] ||
+		(dst->method != 0 && src->method != 0 && dst->method != src->method))
+		return RANK_MISMATCH;
+	return RANK_OK;
 }
 
 RankStatus
 rank_summary_merge(RankSummary *dst, const RankSummary *src)
 {
 	RankStatus	status;
+	bool		adopt;
 
-	if (dst->kind != src->kind || dst->param[0] != src->param[0] ||
-		dst->param[1] != src->param[1])
-		return RANK_MISMATCH;
+	if ((status = agree(dst, src, &adopt)) != RANK_OK)
+		return status;
 	if (dst->groups > INT64_MAX - src->groups ||
 		dst->empty_groups > INT64_MAX - src->empty_groups)
-		return RANK_TOO_BIG;
+		return RANK_GROUPS_RANGE;
 	if (src->nruns > 0 && (status = make_room(dst, src->nruns)) != RANK_OK)
 		return status;
+	if (adopt)
+	{
+		dst->kind = src->kind;
+		dst->ncat = src->ncat;
+		dst->param[0] = src->param[0];
+		dst->param[1] = src->param[1];
+	}
+	if (src->method != 0)
+		dst->method = src->method;
 	/* an empty dst takes src's order as it is; otherwise the tail is unsorted */
 	if (dst->nruns == 0)
 		dst->nsorted = src->nsorted;
@@ -464,6 +567,63 @@ rank_summary_merge(RankSummary *dst, const RankSummary *src)
 	dst->groups += src->groups;
 	dst->empty_groups += src->empty_groups;
 	return RANK_OK;
+}
+
+RankStatus
+rank_summary_remove(RankSummary *dst, const RankSummary *src)
+{
+	RankStatus	status;
+	bool		adopt;
+	int32_t		at = 0,
+				out = 0;
+
+	if (src->nsorted != src->nruns)
+		return RANK_CORRUPT;
+	if ((status = agree(dst, src, &adopt)) != RANK_OK)
+		return status;
+	if (src->kind == RANK_NONE)
+		return RANK_OK;
+	rank_summary_compact(dst);
+	if (adopt || src->groups > dst->groups || src->empty_groups > dst->empty_groups)
+		return RANK_BAD_VALUE;
+	/* both sorted: every run of src must be found, with enough groups, first */
+	for (int32_t i = 0; i < src->nruns; i++)
+	{
+		while (at < dst->nruns && run_compare(&dst->runs[at], &src->runs[i]) < 0)
+			at++;
+		if (at == dst->nruns || run_compare(&dst->runs[at], &src->runs[i]) != 0 ||
+			dst->runs[at].groups < src->runs[i].groups)
+			return RANK_BAD_VALUE;
+	}
+	at = 0;
+	for (int32_t i = 0; i < dst->nruns; i++)
+	{
+		RankRun		r = dst->runs[i];
+
+		while (at < src->nruns && run_compare(&src->runs[at], &r) < 0)
+			at++;
+		if (at < src->nruns && run_compare(&src->runs[at], &r) == 0)
+			r.groups -= src->runs[at].groups;
+		if (r.groups > 0)
+			dst->runs[out++] = r;
+	}
+	dst->nruns = dst->nsorted = out;
+	dst->groups -= src->groups;
+	dst->empty_groups -= src->empty_groups;
+	return RANK_OK;
+}
+
+bool
+rank_summary_equal(const RankSummary *a, const RankSummary *b)
+{
+	if (a->kind != b->kind || a->param[0] != b->param[0] || a->param[1] != b->param[1] ||
+		a->method != b->method || a->groups != b->groups ||
+		a->empty_groups != b->empty_groups || a->nruns != b->nruns)
+		return false;
+	for (int32_t i = 0; i < a->nruns; i++)
+		if (run_compare(&a->runs[i], &b->runs[i]) != 0 || a->runs[i].groups != b->runs[i].groups)
+			return false;
+	return true;
 }
 
 static bool
@@ -501,11 +661,17 @@ rank_summary_check(const RankSummary *s, size_t size)
 				totals = 0;
 
 	if (size < RANK_SUMMARY_HEADER || s->version != RANK_SUMMARY_VERSION ||
-		(s->kind != RANK_NPS && s->kind != RANK_SHARE && s->kind != RANK_MEAN) ||
+		(s->kind != RANK_NONE && s->kind != RANK_NPS && s->kind != RANK_SHARE &&
+		 s->kind != RANK_MEAN) ||
 		s->ncat != kind_categories(s->kind) || s->flags != 0 || s->reserved != 0 ||
+		s->reserved2 != 0 || !rank_method_valid((RankKind) s->kind, s->method) ||
 		s->capacity < 0 || s->capacity > RANK_SUMMARY_MAX_RUNS ||
 		size != RANK_SUMMARY_SIZE(s->capacity) || s->nruns < 0 || s->nruns > s->capacity ||
 		s->nsorted < 0 || s->nsorted > s->nruns || s->groups < 0 || s->empty_groups < 0)
+		return RANK_CORRUPT;
+	if (s->kind == RANK_NONE &&
+		(s->nruns != 0 || s->groups != 0 || s->empty_groups != 0 || s->param[0] != 0 ||
+		 s->param[1] != 0))
 		return RANK_CORRUPT;
 	for (int32_t i = 0; i < s->nruns; i++)
 	{
@@ -1576,13 +1742,108 @@ beta_interval(double a, double b, double level, double *lower, double *upper)
 	*upper = beta_quantile(0.5 + 0.5 * level, a, b);
 }
 
+/*
+ * A Dirichlet or beta posterior's shapes a = alpha + counts and their sum:
+ * RANK_NO_DATA when it is 0 (no answers, no prior to speak for them).
+ * Full pooling is the caller's case.
+ */
+static RankStatus
+posterior_shapes(const RankPrior *prior, const double *counts, int ncat, double *a,
+				 double *total)
+{
+	double		n;
+	RankStatus	status;
+
+	if ((status = check_counts(counts, ncat, &n)) != RANK_OK)
+		return status;
+	*total = 0.0;
+	for (int k = 0; k < ncat; k++)
+	{
+		a[k] = prior->alpha[k] + counts[k];
+		*total += a[k];
+	}
+	return *total > 0.0 ? RANK_OK : RANK_NO_DATA;
+}
+
+/* The normal posterior's mean and sd (a mean group of n answers). */
+static RankStatus
+normal_posterior(const RankPrior *prior, double n, double mean, double *estimate, double *sd)
+{
+	double		precision,
+				sampling;
+
+	if (!(n >= 0.0) || isinf(n) || (n > 0.0 && !isfinite(mean)))
+		return RANK_BAD_VALUE;
+	if (prior->full_pooling)
+	{
+		*estimate = prior->mean;
+		*sd = 0.0;
+		return RANK_OK;
+	}
+	if (n == 0.0)
+	{
+		if (isinf(prior->tau2))
+			return RANK_NO_DATA;
+		*estimate = prior->mean;
+		*sd = sqrt(prior->tau2);
+		return RANK_OK;
+	}
+	sampling = prior->variance / n;
+	if (!(sampling > 0.0))
+	{
+		*estimate = mean;
+		*sd = 0.0;
+	}
+	else if (isinf(prior->tau2))
+	{
+		*estimate = mean;
+		*sd = sqrt(sampling);
+	}
+	else
+	{
+		precision = 1.0 / prior->tau2 + 1.0 / sampling;
+		*estimate = (prior->mean / prior->tau2 + mean / sampling) / precision;
+		*sd = sqrt(1.0 / precision);
+	}
+	return RANK_OK;
+}
+
+RankStatus
+rank_posterior_mean(const RankPrior *prior, const double *group, double *estimate)
+{
+	double		a[RANK_MAX_CATEGORIES],
+				total,
+				sd;
+	int			ncat = kind_categories(prior->kind);
+	RankStatus	status;
+
+	if (prior->kind == RANK_MEAN)
+		return normal_posterior(prior, group[0], group[1], estimate, &sd);
+	if (prior->kind != RANK_NPS && prior->kind != RANK_SHARE)
+		return RANK_BAD_KIND;
+	if (prior->full_pooling)
+	{
+		if ((status = check_counts(group, ncat, &total)) != RANK_OK)
+			return status;
+		*estimate = prior->target;
+		return RANK_OK;
+	}
+	if ((status = posterior_shapes(prior, group, ncat, a, &total)) != RANK_OK)
+		return status;
+	/* rounded as the posteriors round it */
+	*estimate = prior->kind == RANK_NPS ?
+		100.0 * ((a[RANK_PROMOTERS] - a[RANK_DETRACTORS]) / total) :
+		100.0 * a[RANK_SUCCESSES] / total;
+	return RANK_OK;
+}
+
 RankStatus
 rank_nps_posterior(const RankPrior *prior, const double *counts, double level,
 				   RankPosterior *post)
 {
 	double		n,
 				a[RANK_MAX_CATEGORIES],
-				total = 0.0,
+				total,
 				mean,
 				var,
 				mu,
@@ -1602,13 +1863,8 @@ rank_nps_posterior(const RankPrior *prior, const double *counts, double level,
 		point_posterior(post, prior->target);
 		return RANK_OK;
 	}
-	for (int k = 0; k < 3; k++)
-	{
-		a[k] = prior->alpha[k] + counts[k];
-		total += a[k];
-	}
-	if (!(total > 0.0))
-		return RANK_NO_DATA;
+	if ((status = posterior_shapes(prior, counts, 3, a, &total)) != RANK_OK)
+		return status;
 	mean = (a[RANK_PROMOTERS] - a[RANK_DETRACTORS]) / total;
 	var = (a[RANK_PROMOTERS] * (total - a[RANK_PROMOTERS]) +
 		   a[RANK_DETRACTORS] * (total - a[RANK_DETRACTORS]) +
@@ -1635,8 +1891,7 @@ rank_share_posterior(const RankPrior *prior, const double *counts, double level,
 					 RankPosterior *post)
 {
 	double		n,
-				a,
-				b,
+				a[RANK_MAX_CATEGORIES],
 				total,
 				lower,
 				upper;
@@ -1653,14 +1908,12 @@ rank_share_posterior(const RankPrior *prior, const double *counts, double level,
 		point_posterior(post, prior->target);
 		return RANK_OK;
 	}
-	a = prior->alpha[RANK_SUCCESSES] + counts[RANK_SUCCESSES];
-	b = prior->alpha[RANK_FAILURES] + counts[RANK_FAILURES];
-	total = a + b;
-	if (!(total > 0.0))
-		return RANK_NO_DATA;
-	post->estimate = 100.0 * a / total;
-	post->sd = 100.0 * sqrt(a * b / (total * total * (total + 1.0)));
-	beta_interval(a, b, level, &lower, &upper);
+	if ((status = posterior_shapes(prior, counts, 2, a, &total)) != RANK_OK)
+		return status;
+	post->estimate = 100.0 * a[RANK_SUCCESSES] / total;
+	post->sd = 100.0 * sqrt(a[RANK_SUCCESSES] * a[RANK_FAILURES] /
+							(total * total * (total + 1.0)));
+	beta_interval(a[RANK_SUCCESSES], a[RANK_FAILURES], level, &lower, &upper);
 	post->lower = 100.0 * lower;
 	post->upper = 100.0 * upper;
 	return RANK_OK;
@@ -1670,49 +1923,16 @@ RankStatus
 rank_mean_posterior(const RankPrior *prior, double n, double mean, double level,
 					RankPosterior *post)
 {
-	double		z,
-				precision,
-				sampling;
+	double		z;
+	RankStatus	status;
 
 	if (prior->kind != RANK_MEAN)
 		return RANK_BAD_KIND;
 	if (!level_valid(level))
 		return RANK_BAD_LEVEL;
-	if (!(n >= 0.0) || isinf(n) || (n > 0.0 && !isfinite(mean)))
-		return RANK_BAD_VALUE;
+	if ((status = normal_posterior(prior, n, mean, &post->estimate, &post->sd)) != RANK_OK)
+		return status;
 	z = normal_quantile(0.5 + 0.5 * level);
-	if (prior->full_pooling)
-	{
-		point_posterior(post, prior->mean);
-		return RANK_OK;
-	}
-	if (n == 0.0)
-	{
-		if (isinf(prior->tau2))
-			return RANK_NO_DATA;
-		post->estimate = prior->mean;
-		post->sd = sqrt(prior->tau2);
-	}
-	else
-	{
-		sampling = prior->variance / n;
-		if (!(sampling > 0.0))
-		{
-			point_posterior(post, mean);
-			return RANK_OK;
-		}
-		if (isinf(prior->tau2))
-		{
-			post->estimate = mean;
-			post->sd = sqrt(sampling);
-		}
-		else
-		{
-			precision = 1.0 / prior->tau2 + 1.0 / sampling;
-			post->estimate = (prior->mean / prior->tau2 + mean / sampling) / precision;
-			post->sd = sqrt(1.0 / precision);
-		}
-	}
 	post->lower = post->estimate - z * post->sd;
 	post->upper = post->estimate + z * post->sd;
 	return RANK_OK;

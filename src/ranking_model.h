@@ -46,6 +46,7 @@
 
 typedef enum RankKind
 {
+	RANK_NONE = 0,				/* an empty summary that no group has typed yet */
 	RANK_NPS = 1,				/* three categories, Dirichlet prior */
 	RANK_SHARE = 2,				/* two categories, beta prior */
 	RANK_MEAN = 3				/* a mean per group, normal prior */
@@ -70,7 +71,8 @@ typedef enum RankStatus
 	RANK_MISMATCH,				/* merging summaries of other kinds or parameters */
 	RANK_NO_GROUPS,				/* a fit over no group with answers */
 	RANK_NO_DATA,				/* nothing to estimate: no answers and no prior */
-	RANK_CORRUPT				/* rank_summary_check(): not a valid summary */
+	RANK_CORRUPT,				/* rank_summary_check(): not a valid summary */
+	RANK_GROUPS_RANGE			/* more than INT64_MAX groups (or empty groups) */
 } RankStatus;
 
 /*
@@ -91,9 +93,20 @@ typedef enum RankStatus
  * end).  For means only the points exist.
  *
  * Layout: flat, a 48-byte header then `capacity` runs of 40 bytes, so that
- * the server stores it as a varlena as it is (vl_len_ is its length word;
- * nothing here reads it).  Native byte order: the binary send and receive
- * functions convert, and rank_summary_check() validates what they read.
+ * the server stores it as a varlena as it is.  Its first eight bytes are
+ * the server's summary header (summary.h: the length word, version, flags
+ * and a reserved word; nothing here reads the length).  Native byte order:
+ * the binary send and receive functions convert (ranking_codec.h), and
+ * rank_summary_check() validates a summary as a whole.
+ *
+ * Kind.  RANK_NONE is the empty summary before any group (the aggregates'
+ * initial state): no runs, no groups, parameters and method 0.  It merges
+ * with a summary of any kind, and a summary of a kind only with one of the
+ * same kind, parameters and method.
+ *
+ * Method.  0, or the RankMethod a prior aggregate was asked to fit with:
+ * the aggregate's argument travels in its state, also through a parallel
+ * worker or a Citus shard.  Summaries of methods 0 and m merge into m.
  *
  * Order: runs[0..nsorted) are sorted by (list, value) and have distinct
  * keys; add and merge append unsorted runs after them, and
@@ -126,14 +139,16 @@ typedef struct RankSummary
 {
 	int32_t		vl_len_;		/* the server's varlena length word */
 	uint8_t		version;		/* RANK_SUMMARY_VERSION */
-	uint8_t		kind;			/* a RankKind */
-	uint8_t		ncat;			/* 3 (NPS), 2 (share), 0 (mean) */
 	uint8_t		flags;			/* zero */
+	uint16_t	reserved;		/* zero */
+	uint8_t		kind;			/* a RankKind */
+	uint8_t		ncat;			/* 3 (NPS), 2 (share), 0 (mean, none) */
+	uint8_t		method;			/* 0 or a RankMethod (see above) */
+	uint8_t		reserved2;		/* zero */
 	int32_t		param[2];		/* the caller's (share: k, scale_max); equal to merge */
 	int32_t		nruns;			/* runs in use */
 	int32_t		nsorted;		/* runs[0..nsorted) sorted and coalesced */
 	int32_t		capacity;		/* runs the buffer holds */
-	int32_t		reserved;		/* zero */
 	int64_t		groups;			/* groups with answers (n > 0) */
 	int64_t		empty_groups;	/* groups without: ignored, counted */
 	RankRun		runs[];
@@ -148,9 +163,13 @@ typedef struct RankSummary
 	((int32_t) ((0x3FFFFFFF - RANK_SUMMARY_HEADER) / sizeof(RankRun)))
 #endif
 
+/* Whether method is 0 or a method the kind has (RANK_NONE: 0 only). */
+extern bool rank_method_valid(RankKind kind, int method);
+
 /*
  * Sets up an empty summary in a buffer of RANK_SUMMARY_SIZE(capacity)
- * bytes (capacity >= 0; vl_len_ is left alone).
+ * bytes (capacity >= 0; vl_len_ is left alone).  kind may be RANK_NONE
+ * (then the parameters must be 0); the method is 0.
  */
 extern RankStatus rank_summary_init(RankSummary *s, RankKind kind, int32_t capacity,
 									int32_t param0, int32_t param1);
@@ -173,16 +192,46 @@ extern RankStatus rank_summary_add_mean(RankSummary *s, double n, double mean,
 										double variance);
 
 /*
- * Adds src's groups to dst (kind and parameters must be equal).
- * RANK_NEED_ROOM: grow dst to rank_summary_wanted_capacity(dst,
- * src->nruns) runs and call again.
+ * Adds `groups` (>= 1) groups that all have one point, given as the
+ * summary's point list holds it: NPS (P, Pa, D), share (y, n - y, 0), mean
+ * (mean, n, variance).  The text and binary input's way in; the values are
+ * checked as the add functions check theirs (RANK_BAD_VALUE), and a point
+ * without answers is refused (empty groups are counted, not listed).
+ * RANK_NEED_ROOM as rank_summary_add_counts().
+ */
+extern RankStatus rank_summary_add_point(RankSummary *s, const double *point, int64_t groups);
+
+/*
+ * Adds src's groups to dst (kind, parameters and method must agree, as
+ * above; RANK_MISMATCH when not).  RANK_NEED_ROOM: grow dst to
+ * rank_summary_wanted_capacity(dst, src->nruns) runs and call again.
  */
 extern RankStatus rank_summary_merge(RankSummary *dst, const RankSummary *src);
+
+/*
+ * Removes src's groups from dst (a window frame leaving a summary).  src
+ * must be compacted (RANK_CORRUPT otherwise); dst is compacted first.
+ * Every run of src must be in dst with at least as many groups, and dst
+ * must hold as many empty groups (RANK_BAD_VALUE when not, dst then
+ * compacted but holding the same groups).  Runs left without groups are
+ * dropped; kind, parameters and method stay.  RANK_MISMATCH as for
+ * merging; a src of kind RANK_NONE removes nothing.
+ */
+extern RankStatus rank_summary_remove(RankSummary *dst, const RankSummary *src);
+
+/*
+ * Whether two summaries hold the same groups, kind, parameters, method
+ * and empty groups.  Both must be compacted (nsorted == nruns).
+ */
+extern bool rank_summary_equal(const RankSummary *a, const RankSummary *b);
 
 /* Sorts and coalesces the runs in place; capacity is unchanged. */
 extern void rank_summary_compact(RankSummary *s);
 
-/* The capacity to grow to for `extra` more runs (-1: beyond the maximum). */
+/*
+ * The capacity to grow to for `extra` more runs: twice the runs and at
+ * least twice the capacity, so that growing doubles (-1: beyond the maximum).
+ */
 extern int32_t rank_summary_wanted_capacity(const RankSummary *s, int32_t extra);
 
 /*
@@ -277,6 +326,14 @@ extern RankStatus rank_share_posterior(const RankPrior *prior, const double *cou
 									   double level, RankPosterior *post);
 extern RankStatus rank_mean_posterior(const RankPrior *prior, double n, double mean,
 									  double level, RankPosterior *post);
+
+/*
+ * The posterior mean alone, the estimate of the functions above without
+ * their interval (no quantile): for a league table of many groups.  group:
+ * the counts (NPS, shares), or n and the mean (means).
+ */
+extern RankStatus rank_posterior_mean(const RankPrior *prior, const double *group,
+									  double *estimate);
 
 typedef enum RankFunnelFlag
 {

@@ -108,6 +108,42 @@ SELECT fn::regprocedure, how, got, want FROM m, (VALUES ('bare'), ('direct')) h(
  ('control_runs_final(control_summary)', path_call(how, 'control_runs_final(control_summary)', rs), control_runs_final(rs)::text)
 ) v(fn, got, want);
 
+-- The fair-ranking family: priors fitted from leagues of the rollup table's
+-- groups, and each summary's shrunk estimate and funnel under them.
+CREATE TEMP TABLE rk AS
+SELECT l, sl, ml, nps_prior_final(l) AS p, share_prior_final(sl) AS sp, mean_prior_final(ml) AS mp
+FROM (SELECT nps_league(recommend) AS l, share_league(satisfaction) AS sl, mean_league(effort) AS ml
+      FROM daily_local) x;
+INSERT INTO calls
+SELECT fn::regprocedure, how, got, want FROM s, rk, (VALUES ('bare'), ('direct')) h(how), LATERAL (VALUES
+ ('nps_prior_final(league_summary)', path_call(how, 'nps_prior_final(league_summary)', l), nps_prior_final(l)::text),
+ ('nps_prior(league_summary,text)', path_call(how, 'nps_prior(league_summary,text)', l, 'moments'::text), nps_prior(l, 'moments')::text),
+ ('share_prior_final(league_summary)', path_call(how, 'share_prior_final(league_summary)', sl), share_prior_final(sl)::text),
+ ('share_prior(league_summary,text)', path_call(how, 'share_prior(league_summary,text)', sl, 'moments'::text), share_prior(sl, 'moments')::text),
+ ('mean_prior_final(league_summary)', path_call(how, 'mean_prior_final(league_summary)', ml), mean_prior_final(ml)::text),
+ ('mean_prior(league_summary,text)', path_call(how, 'mean_prior(league_summary,text)', ml, 'james-stein'::text), mean_prior(ml, 'james-stein')::text),
+ ('nps_shrunk(rating_summary,dirichlet_prior,double precision)', path_call(how, 'nps_shrunk(rating_summary,dirichlet_prior,double precision)', r, p, 0.9::float8), nps_shrunk(r, p, 0.9)::text),
+ ('share_shrunk(rating_summary,beta_prior,double precision)', path_call(how, 'share_shrunk(rating_summary,beta_prior,double precision)', c, sp, 0.9::float8), share_shrunk(c, sp, 0.9)::text),
+ ('mean_shrunk(rating_summary,normal_prior,double precision)', path_call(how, 'mean_shrunk(rating_summary,normal_prior,double precision)', e, mp, 0.9::float8), mean_shrunk(e, mp, 0.9)::text),
+ ('nps_funnel(rating_summary,dirichlet_prior,double precision,boolean,text)', path_call(how, 'nps_funnel(rating_summary,dirichlet_prior,double precision,boolean,text)', r, p, 0.95::float8, true, 'additive'::text), nps_funnel(r, p, 0.95, true, 'additive')::text),
+ ('nps_funnel(rating_summary,rating_summary,double precision)', path_call(how, 'nps_funnel(rating_summary,rating_summary,double precision)', r, r + r, 0.998::float8), nps_funnel(r, r + r, 0.998)::text),
+ ('share_funnel(rating_summary,beta_prior,double precision,boolean,text)', path_call(how, 'share_funnel(rating_summary,beta_prior,double precision,boolean,text)', c, sp, 0.95::float8, true, 'multiplicative'::text), share_funnel(c, sp, 0.95, true, 'multiplicative')::text),
+ ('share_funnel(rating_summary,rating_summary,integer,integer,double precision)', path_call(how, 'share_funnel(rating_summary,rating_summary,integer,integer,double precision)', c, c + c, 2, 5, 0.95::float8), share_funnel(c, c + c, 2, 5, 0.95)::text),
+ ('share_funnel(rating_summary,double precision,integer,integer,double precision)', path_call(how, 'share_funnel(rating_summary,double precision,integer,integer,double precision)', c, 60::float8, 1, 5, 0.95::float8), share_funnel(c, 60::float8, 1, 5, 0.95)::text),
+ ('mean_funnel(rating_summary,normal_prior,double precision,boolean,text)', path_call(how, 'mean_funnel(rating_summary,normal_prior,double precision,boolean,text)', e, mp, 0.95::float8, false, 'additive'::text), mean_funnel(e, mp, 0.95, false, 'additive')::text),
+ ('mean_funnel(rating_summary,rating_summary,double precision)', path_call(how, 'mean_funnel(rating_summary,rating_summary,double precision)', e, e + e, 0.95::float8), mean_funnel(e, e + e, 0.95)::text),
+ ('nps_shrunk(weighted_rating_summary,dirichlet_prior,double precision)', path_call(how, 'nps_shrunk(weighted_rating_summary,dirichlet_prior,double precision)', wr, p, 0.9::float8), nps_shrunk(wr, p, 0.9)::text),
+ ('share_shrunk(weighted_rating_summary,beta_prior,double precision)', path_call(how, 'share_shrunk(weighted_rating_summary,beta_prior,double precision)', wc, sp, 0.9::float8), share_shrunk(wc, sp, 0.9)::text),
+ ('mean_shrunk(weighted_rating_summary,normal_prior,double precision)', path_call(how, 'mean_shrunk(weighted_rating_summary,normal_prior,double precision)', we, mp, 0.9::float8), mean_shrunk(we, mp, 0.9)::text),
+ ('nps_funnel(weighted_rating_summary,dirichlet_prior,double precision,boolean,text)', path_call(how, 'nps_funnel(weighted_rating_summary,dirichlet_prior,double precision,boolean,text)', wr, p, 0.95::float8, true, 'additive'::text), nps_funnel(wr, p, 0.95, true, 'additive')::text),
+ ('nps_funnel(weighted_rating_summary,weighted_rating_summary,double precision)', path_call(how, 'nps_funnel(weighted_rating_summary,weighted_rating_summary,double precision)', wr, wr + wr, 0.998::float8), nps_funnel(wr, wr + wr, 0.998)::text),
+ ('share_funnel(weighted_rating_summary,beta_prior,double precision,boolean,text)', path_call(how, 'share_funnel(weighted_rating_summary,beta_prior,double precision,boolean,text)', wc, sp, 0.95::float8, true, 'multiplicative'::text), share_funnel(wc, sp, 0.95, true, 'multiplicative')::text),
+ ('share_funnel(weighted_rating_summary,weighted_rating_summary,integer,integer,double precision)', path_call(how, 'share_funnel(weighted_rating_summary,weighted_rating_summary,integer,integer,double precision)', wc, wc + wc, 2, 5, 0.95::float8), share_funnel(wc, wc + wc, 2, 5, 0.95)::text),
+ ('share_funnel(weighted_rating_summary,double precision,integer,integer,double precision)', path_call(how, 'share_funnel(weighted_rating_summary,double precision,integer,integer,double precision)', wc, 60::float8, 1, 5, 0.95::float8), share_funnel(wc, 60::float8, 1, 5, 0.95)::text),
+ ('mean_funnel(weighted_rating_summary,normal_prior,double precision,boolean,text)', path_call(how, 'mean_funnel(weighted_rating_summary,normal_prior,double precision,boolean,text)', we, mp, 0.95::float8, false, 'additive'::text), mean_funnel(we, mp, 0.95, false, 'additive')::text),
+ ('mean_funnel(weighted_rating_summary,weighted_rating_summary,double precision)', path_call(how, 'mean_funnel(weighted_rating_summary,weighted_rating_summary,double precision)', we, we + we, 0.95::float8), mean_funnel(we, we + we, 0.95)::text)
+) v(fn, got, want);
+
 SELECT 'differs: ' || fn || ' (' || how || '): ' || coalesce(got, 'NULL') || ' instead of ' || coalesce(want, 'NULL')
 FROM calls WHERE got IS DISTINCT FROM want OR want IS NULL
 UNION ALL

@@ -21,6 +21,7 @@
 #include "gap_codec.h"
 #include "kano_codec.h"
 #include "monitoring_codec.h"
+#include "ranking_codec.h"
 #include "rating_codec.h"
 #include "weighted_codec.h"
 
@@ -350,6 +351,110 @@ control_add_to(const FuzzType *t, void *a, const void *b)
 	return 0;
 }
 
+/* ---- league_summary: a variable-size summary in the value buffer -------------- */
+
+/* The runs a value buffer holds. */
+#define LEAGUE_CAPACITY ((int32_t) ((VALUE_MAX - RANK_SUMMARY_HEADER) / sizeof(RankRun)))
+
+static CodecStatus
+league_parse(const FuzzType *t, const char *str, void *v)
+{
+	CodecError	err;
+
+	(void) t;
+	rank_summary_init(v, RANK_NONE, LEAGUE_CAPACITY, 0, 0);
+	return league_parse_text(str, v, &err);
+}
+
+static size_t
+league_format(const FuzzType *t, const void *v, char *buf, size_t len)
+{
+	(void) t;
+	if (league_text_length(v) >= len)
+		abort();
+	return league_format_text(v, buf, len);
+}
+
+static CodecStatus
+league_decode(const FuzzType *t, const uint8_t *data, size_t len, void *v)
+{
+	CodecError	err;
+
+	(void) t;
+	rank_summary_init(v, RANK_NONE, LEAGUE_CAPACITY, 0, 0);
+	return league_decode_binary(data, len, v, &err);
+}
+
+static size_t
+league_encode(const FuzzType *t, const void *v, uint8_t *out)
+{
+	(void) t;
+	if (league_binary_size(v) > BINARY_MAX)
+		abort();
+	league_encode_binary(v, out);
+	return league_binary_size(v);
+}
+
+static int
+league_same(const FuzzType *t, const void *a, const void *b)
+{
+	(void) t;
+	return rank_summary_equal(a, b);
+}
+
+/*
+ * A valid, compacted summary whose every point keeps the rules, and whose
+ * category and total lists are exactly those its points give.
+ */
+static void
+league_check(const FuzzType *t, const void *v)
+{
+	const RankSummary *s = v;
+
+	/* room to rebuild a full buffer's runs: adding keeps half its capacity free */
+#define REBUILD_CAPACITY (4 * LEAGUE_CAPACITY + 16)
+	static int64_t again[(RANK_SUMMARY_HEADER + REBUILD_CAPACITY * sizeof(RankRun)) / 8 + 1];
+	RankSummary *rebuilt = (RankSummary *) again;
+
+	(void) t;
+	if (rank_summary_check(s, RANK_SUMMARY_SIZE(s->capacity)) != RANK_OK ||
+		s->nsorted != s->nruns)
+		abort();
+	if (s->kind == RANK_NONE)
+		return;
+	if (rank_summary_init(rebuilt, (RankKind) s->kind, REBUILD_CAPACITY, s->param[0],
+						  s->param[1]) != RANK_OK)
+		abort();
+	rebuilt->method = s->method;
+	rebuilt->empty_groups = s->empty_groups;
+	for (int32_t i = 0; i < s->nruns; i++)
+	{
+		const RankRun *r = &s->runs[i];
+
+		if (r->list != RANK_LIST_POINT)
+			continue;
+		if (league_point_rule(s->kind, r->value) != NULL ||
+			rank_summary_add_point(rebuilt, r->value, r->groups) != RANK_OK)
+			abort();
+	}
+	rank_summary_compact(rebuilt);
+	if (!rank_summary_equal(rebuilt, s))
+		abort();
+}
+
+static int
+league_add_to(const FuzzType *t, void *a, const void *b)
+{
+	RankSummary *s = a;
+
+	(void) t;
+	s->capacity = LEAGUE_CAPACITY;	/* the buffer's room, not the trimmed value's */
+	if (rank_summary_merge(s, b) != RANK_OK)
+		return 0;
+	rank_summary_compact(s);
+	return 1;
+}
+
 /* ---- the table -------------------------------------------------------------- */
 
 #define COUNTS_TYPE(target, layout) \
@@ -366,6 +471,8 @@ static const FuzzType types[] = {
 	driver_rules, driver_add_to},
 	{"monitoring", NULL, control_parse, control_format, control_decode, control_encode,
 	 control_same, control_check, control_add_to},
+	{"league", NULL, league_parse, league_format, league_decode, league_encode, league_same,
+	 league_check, league_add_to},
 };
 
 #define NTYPES	(sizeof(types) / sizeof(types[0]))

@@ -55,6 +55,11 @@ VALID_TEXT = {
         "sigma_z:0.6053091684387579,periods:2,empty_periods:0,answers:100},rows:2,useful:2,crossings:1,run:1,"
         "longest:1,side:-1,beyond:1,current:1}",
         "{kind:runs_z,rows:9223372036854775807,useful:3,crossings:1,run:1,longest:2,side:-1,beyond:1,current:0}"],
+    "league_summary": ["{}", "{kind:nps,empty:1,groups:{[5,2,1]:2,[0,3,4]:1}}",
+                       "{kind:share,k:2,scale_max:5,method:moments,empty:0,groups:{[3,1]:1,[0.5,0.75]:3}}",
+                       "{kind:mean,method:james-stein,empty:2,groups:{[4.5,10,0.25]:1,[0,1,0]:3,[10,2,0]:1}}",
+                       "{kind:nps,empty:9223372036854775807,groups:{[9223372036854775807,0,0]:9223372036854775807}}",
+                       "{ kind : nps , empty : 0 , groups : { [ 2.2222222222222223 , 0 , 0.5555555555555556 ] : 1 } }"],
 }
 HUGE = "9223372036854775807"
 CRAFTED_TEXT = {
@@ -89,6 +94,13 @@ CRAFTED_TEXT = {
                         "{kind:baseline,metric:nps,empty:0,periods:[[1,1,1e999,1]]}",
                         "{kind:baseline,metric:nps,empty:99999999999999999999,periods:[]}",
                         "{kind:ewma,parameters:nul}", "{kind:ewma,parameters:null}}", "{}x", ""],
+    "league_summary": ["{kind:nps}", "{kind:nps,empty:0}", "{kind:nps,empty:0,groups:{[1,2]:1}}",
+                       "{kind:nps,empty:0,groups:{[1,2,3]}}", "{kind:nps,empty:0,groups:{[1,2,3]:1,}}",
+                       "{kind:share,empty:0,groups:{}}", "{kind:share,k:2,empty:0,groups:{}}",
+                       "{kind:nps,empty:-1,groups:{}}", "{kind:nps,empty:0,groups:{[1,2,3]:-1}}",
+                       "{kind:nps,empty:0,groups:{[inf,2,3]:1}}", "{kind:nps,empty:0,groups:{[1e309,2,3]:1}}",
+                       "{kind:nps,empty:0,groups:{[1,2,3]:99999999999999999999}}", "{empty:0,kind:nps,groups:{}}",
+                       "{kind:mean,empty:0,groups:{[1,2]:1}}", "{kind:nps,method:mle}", "{} {}", ""],
 }
 # Extra whole summaries to roll up in pairs: their totals overflow int64.
 OVERFLOW_PAIRS = {
@@ -107,6 +119,9 @@ OVERFLOW_PAIRS = {
                         "{n:2,skipped:0,p:1,weighted:true,w:1.7e308,means:[1,1],comoments:[1,0,1]}"),
                        ("{n:2,skipped:0,p:1,weighted:true,w:1e300,means:[1e300,0],comoments:[1e300,0,0]}",
                         "{n:2,skipped:0,p:1,weighted:true,w:1e300,means:[-1e300,0],comoments:[1e300,0,0]}")],
+    # the numbers of groups, of groups with answers and without
+    "league_summary": [("{kind:nps,empty:0,groups:{[1,0,0]:" + HUGE + "}}", "{kind:nps,empty:0,groups:{[0,1,0]:1}}"),
+                       ("{kind:mean,empty:" + HUGE + ",groups:{}}", "{kind:mean,empty:1,groups:{}}")],
 }
 # Values that break a consistency rule of their type: never accepted, in
 # text (22P02) or in binary (22P03, their send form crafted below).
@@ -150,6 +165,18 @@ INCONSISTENT_TEXT = {
         "{kind:cusum,method:shewhart,baseline:{metric:nps,centre:200,variance:1,sigma_z:null,periods:0,"
         "empty_periods:0,answers:0},k:0.5,h:5,rows:1,t:0,current:0,upper_sum:0,lower_sum:0}",  # centre off range
         "{kind:runs_z,rows:9,useful:9,crossings:1,run:2,longest:2,side:1,beyond:0,current:1}"],  # runs too short
+    "league_summary": ["{kind:nps,empty:0,groups:{[5,2,1]:2,[5,2,1]:1}}",  # a point listed twice
+                       "{kind:nps,empty:0,groups:{[5,2,-1]:1}}",           # a negative count
+                       "{kind:nps,empty:0,groups:{[0.25,0.25,0]:1}}",      # n below 1
+                       "{kind:nps,empty:0,groups:{[1,2,3]:0}}",            # a point of no group
+                       "{kind:nps,empty:0,groups:{[1e19,0,0]:1}}",         # more answers than 2^63
+                       "{kind:mean,empty:0,groups:{[4.5,10,30]:1}}",       # spread beyond 0..10
+                       "{kind:mean,empty:0,groups:{[11,10,0]:1}}",         # a mean beyond 10
+                       "{kind:share,k:5,scale_max:5,empty:0,groups:{}}",   # k = scale_max
+                       "{kind:share,k:2,scale_max:11,empty:0,groups:{}}",  # beyond 1..10
+                       "{kind:nps,method:james-stein,empty:0,groups:{}}",  # a method of means
+                       "{kind:share,k:2,scale_max:5,empty:0,groups:{[1,2,3]:1}}",  # three counts
+                       "{kind:votes,empty:0,groups:{}}"],                  # no such kind
 }
 # The binary crafts: (type, valid text, byte offset, struct format, new value)
 # written over its send form.
@@ -176,6 +203,16 @@ INCONSISTENT_BINARY = [
      "periods:0,empty_periods:0,answers:0},lambda:0.2,sigmas:3,rows:1,t:0,current:0,ewma:0}", 8 + 4 + 48, ">d", 2.0),
     ("control_summary", "{kind:runs_z,rows:3,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:0}",
      8 + 16, ">q", 5),
+    # league_summary: 35 bytes of header, then per point three float8 and int64 groups
+    ("league_summary", "{kind:nps,empty:0,groups:{[5,2,1]:1}}", 35 + 16, ">d", -1.0),   # a negative count
+    ("league_summary", "{kind:nps,empty:0,groups:{[1,0,0]:1}}", 35, ">d", 0.5),          # n below 1
+    ("league_summary", "{kind:nps,empty:0,groups:{[0,0,1]:1}}", 35 + 16, ">d", 2e19),    # beyond 2^63
+    ("league_summary", "{kind:nps,empty:0,groups:{[5,2,1]:1}}", 35 + 24, ">q", 0),       # no group
+    ("league_summary", "{kind:mean,empty:0,groups:{[5,2,1]:1}}", 35 + 16, ">d", 26.0),   # spread beyond 0..10
+    ("league_summary", "{kind:share,k:2,scale_max:5,empty:0,groups:{[3,1]:1}}", 35 + 16, ">d", 1.0),  # 3 counts
+    ("league_summary", "{kind:share,k:2,scale_max:5,empty:0,groups:{}}", 3, ">q", 5),    # k = scale_max
+    ("league_summary", "{kind:nps,empty:0,groups:{}}", 3, ">q", 2),                      # nps with a k
+    ("league_summary", "{kind:nps,empty:0,groups:{}}", 19, ">q", -1),                    # negative empty
 ]
 
 ALPHABET = "{}[]():,;-+ 0123456789eE.xX\t\n\\\"'abcnul"

@@ -81,3 +81,20 @@ SELECT store, week, control_limits(s, b) AS limits, ewma_chart(s, b) OVER w AS e
        cusum_chart(s, b, 0.5, 4) OVER w AS cusum, run_rules(s, b) OVER w AS runs
 FROM weekly JOIN baselines USING (store)
 WINDOW w AS (PARTITION BY store ORDER BY week);
+-- League summaries (1.2): one per region, and one of 5,000 distinct groups,
+-- long enough (about 200 kB) to be compressed and moved out of line
+-- (STORAGE extended).
+CREATE TABLE leagues AS
+SELECT region, nps_league(ratings) AS nps, share_league(top, 3, 10) AS share, mean_league(weighted) AS mean
+FROM (SELECT store, day, (day - date '2026-01-01') % 3 AS region, rating_agg(score) AS ratings,
+             rating_agg(1 + score % 10) AS top, coalesce(rating_agg(score, w), '{}') AS weighted
+      FROM feedback GROUP BY 1, 2, 3) x
+GROUP BY region;
+ALTER TABLE leagues ADD PRIMARY KEY (region);
+CREATE TABLE big_league AS
+SELECT nps_league(('{0:' || i % 97 || ',7:' || i % 89 || ',9:' || (i * 7) % 83 + 1 || '}')::rating_summary) AS l
+FROM generate_series(1, 5000) i;
+CREATE TABLE stored_priors AS
+SELECT nps_prior(rollup(nps)) AS nps, share_prior(rollup(share), 'moments') AS share,
+       mean_prior(rollup(mean)) AS mean
+FROM leagues;

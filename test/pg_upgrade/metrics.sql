@@ -29,3 +29,9 @@ SELECT id, control_baseline_final(c), control_runs_final(cs[2]), control_ewma_fi
 FROM control_states WHERE id = 1;
 SELECT id, control_ewma_final(c), control_cusum_final(cs[1]), control_runs_final(cs[2])
 FROM control_states WHERE id = 2;
+SELECT region, league_groups(nps), nps_prior(nps), share_prior(share), mean_prior(mean, 'mle')
+FROM leagues ORDER BY region;
+SELECT (SELECT nps_prior(rollup(l.nps)) FROM leagues l) = p.nps, (nps_shrunk(t.ratings, p.nps)).*,
+       (nps_funnel(t.ratings, p.nps, 0.998, true)).flag
+FROM stored_priors p, store_totals t WHERE t.store = 'store 1';
+SELECT league_groups(l), nps_prior(l), nps_prior(l, 'moments') FROM big_league;

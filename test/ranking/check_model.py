@@ -50,17 +50,7 @@ import oracle  # noqa: E402
 DRIVER = sys.argv[1]
 SMALL_DRIVER = sys.argv[2] if len(sys.argv) > 2 else None
 
-RATS_Y = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 3, 2, 2, 2, 2, 2,
-          2, 2, 2, 2, 1, 5, 2, 5, 2, 7, 7, 3, 3, 2, 9, 10, 4, 4, 4, 4, 4, 4, 4, 10, 4, 4, 4,
-          5, 11, 12, 5, 5, 6, 5, 6, 6, 6, 6, 16, 15, 15, 9, 4]
-RATS_N = [20, 20, 20, 20, 20, 20, 20, 19, 19, 19, 19, 18, 18, 17, 20, 20, 20, 20, 19, 19,
-          18, 18, 27, 25, 24, 23, 20, 20, 20, 20, 20, 20, 10, 49, 19, 46, 17, 49, 47, 20,
-          20, 13, 48, 50, 20, 20, 20, 20, 20, 20, 20, 48, 19, 19, 19, 22, 46, 49, 20, 20,
-          23, 19, 22, 20, 20, 20, 52, 46, 47, 24, 14]
-# hits in the first 45 at-bats: Clemente, F. Robinson, Howard, Johnstone, Berry,
-# Spencer, Kessinger, Alvarado, Santo, Swoboda, Unser, Williams, Scott,
-# Petrocelli, Rodriguez, Campaneris, Munson, Alvis
-BASEBALL_HITS = [18, 17, 16, 15, 14, 14, 13, 12, 11, 11, 10, 10, 10, 10, 10, 9, 8, 7]
+from published import BASEBALL_HITS, RATS_N, RATS_Y  # noqa: E402
 
 
 class Checks:
@@ -253,6 +243,7 @@ def check_counts_case(s, r, nrng, kind, method, rows, tag):
     def on_fit(p, m):
         name = f"{kind}_{method}{tag}"
         state["p"] = p
+        checks.record("remove_equal", m["remove_equal"] == 1, tag)
         checks.record("merge_equal", m["merge_equal"] == 1 and m["fit_equal"] == 1,
                       f"{kind} {method}")
         checks.record("summary_check", m["check"] == 0, f"{kind} {method}")
@@ -321,6 +312,7 @@ def check_counts_case(s, r, nrng, kind, method, rows, tag):
 
         def on_post(q, c=c, lv=lv, n=n):
             prior = state["prior"]
+            checks.record("posterior_mean_alone", q["alone"] == 1, f"c={list(c)}")
             if n == 0 and not prior["full"] and sum(prior["alpha"]) == 0:
                 checks.record(f"{kind}_posterior", q["status"] == 9, "no data")
                 return
@@ -354,6 +346,7 @@ def check_mean_case(s, r, nrng, method, rows):
     def on_fit(p, m):
         name = f"mean_{method}"
         state["p"] = p
+        checks.record("remove_equal", m["remove_equal"] == 1, "mean")
         checks.record("merge_equal", m["merge_equal"] == 1 and m["fit_equal"] == 1, "mean")
         checks.record("summary_check", m["check"] == 0, "mean")
         if want is None:
@@ -380,6 +373,7 @@ def check_mean_case(s, r, nrng, method, rows):
 
         def on_post(q, row=row, lv=lv):
             prior = state["prior"]
+            checks.record("posterior_mean_alone", q["alone"] == 1, f"mean {row}")
             if row[0] == 0 and math.isinf(prior["tau2"]) and not prior["full"]:
                 checks.record("mean_posterior", q["status"] == 9, "no data")
                 return

@@ -274,6 +274,7 @@ main(void)
 			RankPrior	other;
 			RankStatus	status;
 			size_t		bytes;
+			bool		removed;
 
 			if (sscanf(line, "%*s %31s", arg) != 1)
 				return 2;
@@ -285,12 +286,36 @@ main(void)
 			rank_fit(merged, method_of(arg), &other);
 			have_prior = status == RANK_OK;
 			print_prior(status, &prior, whole);
-			printf("merge merge_equal=%d fit_equal=%d check=%d\n",
+			/* the whole without part 0 is the other parts merged */
+			{
+				RankSummary *rest = new_summary((RankKind) whole->kind);
+				RankSummary *less = malloc(bytes);
+				RankSummary *first = malloc(RANK_SUMMARY_SIZE(part[0]->capacity));
+
+				if (less == NULL || first == NULL)
+					return 2;
+				memcpy(less, whole, bytes);
+				memcpy(first, part[0], RANK_SUMMARY_SIZE(part[0]->capacity));
+				rank_summary_compact(first);
+				for (int i = 1; i < parts; i++)
+					rest = merge(rest, part[i]);
+				rank_summary_compact(rest);
+				removed = rank_summary_remove(less, first) == RANK_OK &&
+					rank_summary_equal(less, rest) &&
+					/* removing it again fails and leaves the groups alone */
+					(first->groups == 0 || rank_summary_remove(less, first) == RANK_BAD_VALUE) &&
+					rank_summary_equal(less, rest);
+				free(rest);
+				free(less);
+				free(first);
+			}
+			printf("merge merge_equal=%d fit_equal=%d check=%d remove_equal=%d\n",
 				   merged->nruns == whole->nruns && merged->groups == whole->groups &&
 				   merged->empty_groups == whole->empty_groups &&
-				   memcmp(merged->runs, whole->runs, whole->nruns * sizeof(RankRun)) == 0,
+				   memcmp(merged->runs, whole->runs, whole->nruns * sizeof(RankRun)) == 0 &&
+				   rank_summary_equal(merged, whole),
 				   memcmp(&prior, &other, sizeof(prior)) == 0,
-				   rank_summary_check(whole, bytes));
+				   rank_summary_check(whole, bytes), removed);
 			free(merged);
 		}
 		else if (strcmp(word, "prior") == 0)
@@ -325,8 +350,18 @@ main(void)
 				status = prior.kind == RANK_NPS ? rank_nps_posterior(&prior, v, a, &post)
 					: prior.kind == RANK_SHARE ? rank_share_posterior(&prior, v, a, &post)
 					: rank_mean_posterior(&prior, v[0], v[1], a, &post);
-			printf("post status=%d estimate=%.17g sd=%.17g lower=%.17g upper=%.17g\n",
-				   status, post.estimate, post.sd, post.lower, post.upper);
+			{
+				double		alone = NAN,
+							group[3] = {v[0], v[1], v[2]};
+				RankStatus	alone_status = RANK_NO_DATA;
+
+				/* the posterior mean alone must be the posterior's estimate */
+				if (have_prior)
+					alone_status = rank_posterior_mean(&prior, group, &alone);
+				printf("post status=%d estimate=%.17g sd=%.17g lower=%.17g upper=%.17g "
+					   "alone=%d\n", status, post.estimate, post.sd, post.lower, post.upper,
+					   alone_status == status && (status != RANK_OK || alone == post.estimate));
+			}
 		}
 		else if (strcmp(word, "funnel") == 0)
 		{

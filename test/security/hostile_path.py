@@ -49,6 +49,13 @@ SAMPLES = {
     "control_summary": ["'{}'", "'{kind:runs_z,rows:3,useful:2,crossings:1,run:1,longest:1,side:-1,beyond:1,current:0}'",
                         "'{kind:baseline,metric:nps,empty:1,periods:[[100,100,3000,6100],[4,4,-200,7500]]}'"],
     "control_baseline": ["'(nps,20,6000,1.2,20,0,2000,,)'", "'(share,50,2500,,4,0,200,2,5)'"],
+    "league_summary": ["'{kind:nps,empty:1,groups:{[7,2,1]:1,[1,3,6]:1,[5,3,2]:1,[3,4,3]:1}}'",
+                       "'{kind:mean,empty:0,groups:{[8.9,10,4.49]:1,[3.6,10,10.44]:1,[7.8,10,1.56]:1}}'"],
+    "dirichlet_prior": ["'(1.8,1.35,1.35,10,4,1,moments,t,f,0.18,10,6900,1.52,712)'",
+                        "'(Infinity,Infinity,Infinity,30,4,0,mle,t,t,0,30,5100,0.5,0)'"],
+    "beta_prior": ["'(0.62,0.5,3,10,55,4,0,moments,t,f,0.47,55,2475,1.2,40)'",
+                   "'(Infinity,Infinity,2,5,60,3,0,mle,t,t,0,60,2400,0.8,0)'"],
+    "normal_prior": ["'(7,4.5,4,1,moments,t,f,4.5,7,9.15,1.5,3)'", "'(5,0,3,0,mle,t,t,0,5,2,0.9,0)'"],
 }
 MAX_CALLS_PER_FUNCTION = 64
 

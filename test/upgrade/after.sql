@@ -41,3 +41,14 @@ SELECT store, week, control_limits(s, b) AS limits, control_limits(s, share_b, 2
        run_rules(s, b) OVER w AS runs
 FROM monitoring_weekly JOIN monitoring_baselines USING (store)
 WINDOW w AS (PARTITION BY store ORDER BY week);
+-- Fair league tables (1.2): league summaries and priors, stored and in a view.
+CREATE TABLE league_stored AS
+SELECT g % 2 AS region, nps_league(s) AS l, share_league(s, 3, 10) AS sl, mean_league(s) AS ml
+FROM (SELECT g, rating_agg(1 + (g * j) % 10) AS s
+      FROM generate_series(1, 60) g, generate_series(1, 1 + g % 9) j GROUP BY g) x
+GROUP BY 1;
+CREATE TABLE priors_stored AS
+SELECT nps_prior(l) AS p, share_prior(sl) AS sp, mean_prior(ml) AS mp, nps_prior(l, 'moments') AS pm
+FROM (SELECT rollup(l) AS l, rollup(sl) AS sl, rollup(ml) AS ml FROM league_stored) x;
+CREATE VIEW league_report AS
+SELECT region, league_groups(l), nps_prior(l, 'moments') AS prior, l::jsonb AS doc FROM league_stored;
