@@ -11,7 +11,9 @@ group of 2,000,000 answers, and single answers; gap scores shifted by 0,
 constant gap per group (so that the sum of squares sits exactly on its
 bound); weights log-uniform from 1e-140 to 1e140 within one group, zero
 weights among others, or plain; weighted ratings with the same weights;
-SERVQUAL items, ratings and Kano pairs.  Plans run serial and parallel, so
+SERVQUAL items, ratings and Kano pairs; the key drivers' moments of the
+same perceptions and expectations, weighted or not; and leagues of the
+groups' rating summaries, plain and weighted (fractional Kish counts).  Plans run serial and parallel, so
 combine functions merge partial states too.  The edge values are real
 aggregates with their sum of squares lowered, and their weighted sum
 raised, to the rule's bound and beyond it up to its rounding slack.
@@ -126,6 +128,12 @@ SELECT i, grp, 1 + floor(22 * r4)::int AS item, floor(11 * r1)::int AS score,
        1 + floor(5 * r2)::int AS f, 1 + floor(5 * r3)::int AS d,
        shift + scale * r1 AS p, shift + scale * r2 AS e
 FROM answers""")
+# A league's rows are groups: each group's summaries, in ten leagues.
+cur.execute("""
+CREATE TABLE league_rows AS
+SELECT g % 10 AS grp, s, ws
+FROM (SELECT grp AS g, rating_agg(score) AS s, rating_agg(score, w) AS ws
+      FROM weighted_rows GROUP BY grp) x""")
 cur.execute("ANALYZE")
 
 # ---- aggregates, +, rollup() -------------------------------------------------
@@ -138,6 +146,11 @@ TYPES = [
     ("servqual_summary", "other_rows", "servqual_agg(item, p, e)"),
     ("rating_summary", "other_rows", "rating_agg(score)"),
     ("kano_summary", "other_rows", "kano_agg(f, d)"),
+    ("driver_summary", "gap_rows", "driver_agg(p, ARRAY[e], w)"),
+    ("driver_summary", "gap_rows", "driver_agg(p, ARRAY[e, p - e])"),
+    ("league_summary", "league_rows", "nps_league(s)"),
+    ("league_summary", "league_rows", "nps_league(ws)"),
+    ("league_summary", "league_rows", "mean_league(ws)"),
 ]
 counted = {}
 for typ, rows, agg in TYPES:
@@ -162,8 +175,9 @@ for typ, rows, agg in TYPES:
         cur.execute("DROP TABLE aggs")
 
 # Window frames: states that answers leave (gap's are brought within the
-# rules by its final function; weighted ones recompute when inexact).
-for typ, rows, agg in TYPES[:3]:
+# rules by its final function; weighted ratings and key drivers recompute
+# when a removal may not be exact).
+for typ, rows, agg in TYPES[:3] + TYPES[6:8]:
     counted[typ] += read_back(typ, f"{agg} window frames", f"""
         SELECT {agg} OVER (PARTITION BY grp ORDER BY i ROWS BETWEEN CURRENT ROW AND 4 FOLLOWING)
         FROM {rows} WHERE grp < 300""")
