@@ -388,10 +388,10 @@ def names(rows):
     return ", ".join(rows) or "none"
 
 
-def signal_runs(rows, label, sig):
-    """The periods a chart signals in one direction, as 'first to last (k periods)'."""
+def signal_runs(rows, label, sig, unit):
+    """The periods a chart signals in one direction: 'first to last, k periods'."""
     hits = [label(r) for r in rows if sig(r)]
-    return f"{hits[0]} to {hits[-1]} ({len(hits)})" if len(hits) > 1 else (hits[0] if hits else "none")
+    return f"{hits[0]} to {hits[-1]}, {len(hits)} {unit}s" if len(hits) > 1 else (hits[0] if hits else "none")
 
 
 base_months = [m for m in months if m[11]]
@@ -399,24 +399,24 @@ monthly_note = (f"Baseline: {base_months[0][0]} to {base_months[-1][0]}, NPS {mo
                 f"{sum(m[4] for m in base_months):,} answers. The band is the Shewhart limits, 3 standard errors "
                 f"at each month's own n; the whiskers are the months' 95% intervals; a red ring marks a Shewhart "
                 f"signal, and the rows under the chart the months each chart signals. Shewhart: "
-                f"{signal_runs(months, lambda m: m[0], lambda m: m[9] != 'none')}; EWMA (λ 0.2): "
-                f"{signal_runs(months, lambda m: m[0], lambda m: m[10] != 'none')}. The year's rise is real, "
+                f"{signal_runs(months, lambda m: m[0], lambda m: m[9] != 'none', 'month')}; EWMA (λ 0.2): "
+                f"{signal_runs(months, lambda m: m[0], lambda m: m[10] != 'none', 'month')}. The year's rise is real, "
                 f"and had begun inside the baseline quarter.")
 base_weeks = [wk for wk in denver if wk[11]]
 denver_note = (f"Weekly NPS (ISO weeks) against Denver's first {len(base_weeks)} weeks, NPS {denver[0][5]:.1f} from "
                f"{sum(wk[2] for wk in base_weeks):,} answers, about {sum(wk[2] for wk in denver) / len(denver):.0f} "
                f"a week. Shewhart below: weeks of "
-               f"{signal_runs(denver, lambda wk: wk[0], lambda wk: wk[8] == 'below')}; EWMA below: "
-               f"{signal_runs(denver, lambda wk: wk[0], lambda wk: wk[10] == 'below')}. Late in the year Denver "
+               f"{signal_runs(denver, lambda wk: wk[0], lambda wk: wk[8] == 'below', 'week')}; EWMA below: "
+               f"{signal_runs(denver, lambda wk: wk[0], lambda wk: wk[10] == 'below', 'week')}. Late in the year Denver "
                f"rises above its spring level with every store (Shewhart above: "
-               f"{signal_runs(denver, lambda wk: wk[0], lambda wk: wk[8] == 'above')}).")
+               f"{signal_runs(denver, lambda wk: wk[0], lambda wk: wk[8] == 'above', 'week')}).")
 moved = [(st, rr, i + 1) for i, (st, _, _, _, _, _, _, _, rr) in enumerate(league) if rr != i + 1]
 most = max(league, key=lambda s: abs(s[2] - s[3]))
 league_note = (f"December 4 to 31: {min(s[1] for s in league)} to {max(s[1] for s in league)} answers a store. "
                f"nps_prior() fits a Dirichlet prior across the stores (it weighs as much as {prior[2]:.0f} answers, "
                f"centred on NPS {prior[0]:.1f}); nps_shrunk() gives each store's posterior NPS and its 95% credible "
-               f"interval. Ranked by the shrunk NPS. {len(moved)} stores change places "
-               f"({', '.join(f'{st} {rr}→{nr}' for st, rr, nr in moved)}); {most[0]} ({most[1]} answers) moves most, "
+               f"interval. Ranked by the shrunk NPS, {len(moved)} stores change places (raw rank → shrunk rank: "
+               f"{', '.join(f'{st} {rr}→{nr}' for st, rr, nr in moved)}); {most[0]} ({most[1]} answers) moves most, "
                f"{most[2]:.1f} → {most[3]:.1f}. Over the whole year ({year_n_min:,} to {year_n_max:,} answers a "
                f"store) shrinkage moves no store by more than {year_shift:.1f} points.")
 flag = lambda level, side: names([s[0] for s in league if s[level] == side])
