@@ -437,9 +437,8 @@ drivers_note = (f"recommend on the five attribute ratings, from {driver_n:,} ans
                 f"their sum, what the experiences themselves would get; the ratings carry a halo and noise.")
 quadrant_note = (f"Importance (share of R²) against performance (mean rating), split at the averages "
                  f"({drivers[0][10]:.0f}% and {drivers[0][11]:.2f}). Fix first, high importance and below-average "
-                 f"performance: {fix_first}. The sample rates every attribute around one built-in mean "
-                 f"(the means span {max(d[8] for d in drivers) - min(d[8] for d in drivers):.2f} points), so here "
-                 f"importance decides.")
+                 f"performance: {fix_first}. The sample's stores do better on some attributes than on others, "
+                 f"so the quadrant's answer is known too: speed matters much and is rated lowest.")
 driver_rows = "".join(f"<tr><td>{esc(a)}</td><td>{tw:.2f}</td><td>{ts:.1f}</td><td>{imp:.4f}</td><td>{sh:.1f}</td>"
                       f"<td>{sp:.1f}</td><td>{ss:.1f}</td><td>{c:.3f}</td><td>{m:.2f}</td><td>{esc(qd)}</td></tr>"
                       for a, tw, ts, imp, sh, sp, ss, c, m, qd, _, _ in drivers)

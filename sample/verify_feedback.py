@@ -28,6 +28,7 @@ STORES = [  # store_no, name, size, effect (as in sample.store)
 ]
 WEEKDAY = [85, 80, 85, 90, 100, 120, 140]                          # Sunday .. Saturday
 SEASON = [85, 75, 85, 90, 100, 95, 95, 95, 95, 100, 120, 160]      # January .. December
+LEVEL = [7.3, 5.6, 6.8, 7.5, 5.9]   # staff, speed, product, cleanliness, price
 JAN1 = datetime.date(2025, 1, 1)
 EPOCH_JAN1 = 1735689600                                            # 2025-01-01 00:00:00 UTC
 
@@ -116,7 +117,7 @@ def main():
                                              - {"phone": 1.3, "web": 0.25}.get(channel, 0.0)
                                              + 0.9 * z_e + 0.5)))
                 attrs = None if not u_att < 0.4 else \
-                    [min(10, max(1, math.floor(6.5 + 1.4 * x[j] + 0.6 * halo + 0.7 * e[j] + 0.5)))
+                    [min(10, max(1, math.floor(LEVEL[j] + 1.4 * x[j] + 0.6 * halo + 0.7 * e[j] + 0.5)))
                      for j in range(5)]
                 rows.append((doy, sod, k, store, channel, rec, sat, eff, attrs))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
