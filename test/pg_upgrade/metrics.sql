@@ -25,7 +25,7 @@ FROM weekly WHERE week < 4 AND store <> 'store 0' GROUP BY store ORDER BY store;
 SELECT store, week, control_limits(s, b), ewma_chart(s, b) OVER w, cusum_chart(s, b, 0.5, 4) OVER w,
        run_rules(s, b) OVER w
 FROM weekly JOIN baselines USING (store) WINDOW w AS (PARTITION BY store ORDER BY week) ORDER BY store, week;
-SELECT id, control_baseline_final(c), control_runs_final(cs[2]), control_ewma_final(c) IS NULL
+SELECT id, control_baseline_final(c), control_runs_final(cs[2])
 FROM control_states WHERE id = 1;
 SELECT id, control_ewma_final(c), control_cusum_final(cs[1]), control_runs_final(cs[2])
 FROM control_states WHERE id = 2;
