@@ -1,7 +1,7 @@
 /*
  * ranking_codec.h
  *	  The text and binary forms of league_summary, the fair-ranking
- *	  family's group summary (ranking_model.h), and the rules every input
+ *	  family's group summary (ranking_groups.h), and the rules every input
  *	  path checks: plain C, so that the fuzzer runs them as they are.
  *
  * A league_summary lists its groups and nothing else: per distinct group,
@@ -33,7 +33,7 @@
 #include <stdint.h>
 
 #include "codec.h"
-#include "ranking_model.h"
+#include "ranking_groups.h"
 
 #define LEAGUE_SUMMARY_VERSION	RANK_SUMMARY_VERSION
 #define LEAGUE_BINARY_HEADER	(3 + 4 * 8)

@@ -8,7 +8,7 @@
  * A variable-size summary on the core's services (summary.h): the header
  * check (league_size_valid() for the size), the common errors; the text
  * and binary forms and their rules are ranking_codec.c's, the groups'
- * arithmetic ranking_model.c's.
+ * arithmetic ranking_groups.c's.
  *
  * Growing a transition state.  A state that needs more runs is copied
  * into a buffer twice its size (rank_summary_wanted_capacity()), which the

@@ -1,7 +1,7 @@
 /*
  * ranking_summary.h
  *	  The league_summary type: the fair-ranking family's summary of groups
- *	  (ranking_model.h's RankSummary), stored as a variable-size summary
+ *	  (ranking_groups.h's RankSummary), stored as a variable-size summary
  *	  (summary.h), and what its aggregates and functions share: reading one
  *	  group from a ratings summary, growing a state, and the errors.
  *
@@ -19,7 +19,7 @@
 
 #include "compat.h"
 #include "ranking_codec.h"
-#include "ranking_model.h"
+#include "ranking_groups.h"
 #include "summary.h"
 
 StaticAssertDecl(offsetof(RankSummary, version) == offsetof(SummaryHeader, version) &&
