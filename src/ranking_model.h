@@ -13,7 +13,8 @@
  * 2013) section 5.1 and ebbr's "mm" for the method of moments; DerSimonian
  * & Laird (1986) for tau^2; Efron & Morris (1975, 1977) for James-Stein;
  * Spiegelhalter (2005), "Funnel plots for comparing institutional
- * performance", Stat Med 24:1185, for the limits and the Winsorized phi.
+ * performance", Stat Med 24:1185, for the limits (the Winsorized phi:
+ * ranking_overdispersion.h).
  */
 #ifndef CSM_RANKING_MODEL_H
 #define CSM_RANKING_MODEL_H
