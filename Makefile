@@ -26,8 +26,9 @@ OBJS_DRIVERS = src/linalg.o src/driver_model.o src/driver_codec.o src/driver_sum
 OBJS_MONITORING = src/monitoring_model.o src/monitoring_codec.o src/monitoring_summary.o \
 	src/monitoring_agg.o src/monitoring_metrics.o
 
-OBJS_RANKING = src/ranking_groups.o src/ranking_overdispersion.o src/ranking_model.o \
-	src/ranking_codec.o src/ranking_summary.o src/ranking_agg.o src/ranking_metrics.o
+OBJS_RANKING = src/ranking_groups.o src/ranking_overdispersion.o src/ranking_fit.o \
+	src/ranking_model.o src/ranking_codec.o src/ranking_summary.o src/ranking_agg.o \
+	src/ranking_metrics.o
 
 OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO) $(OBJS_WEIGHTED) \
 	$(OBJS_DRIVERS) $(OBJS_MONITORING) $(OBJS_RANKING)

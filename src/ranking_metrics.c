@@ -32,6 +32,7 @@
 
 #include "inference.h"
 #include "inference_args.h"
+#include "ranking_fit.h"
 #include "ranking_model.h"
 #include "ranking_summary.h"
 #include "result_types.h"
