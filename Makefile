@@ -27,7 +27,7 @@ OBJS_MONITORING = src/monitoring_model.o src/monitoring_codec.o src/monitoring_s
 	src/monitoring_agg.o src/monitoring_metrics.o
 
 OBJS_RANKING = src/ranking_groups.o src/ranking_overdispersion.o src/ranking_fit.o \
-	src/ranking_model.o src/ranking_codec.o src/ranking_summary.o src/ranking_agg.o \
+	src/ranking_posterior.o src/ranking_codec.o src/ranking_summary.o src/ranking_agg.o \
 	src/ranking_metrics.o
 
 OBJS = $(OBJS_CORE) $(OBJS_RATINGS) $(OBJS_INFERENCE) $(OBJS_GAP) $(OBJS_KANO) $(OBJS_WEIGHTED) \

@@ -500,7 +500,7 @@ binomial_quantile(double q, double n, double p)
 }
 
 /*
- * The gamma-function family of the empirical-Bayes fits (ranking_model.c).
+ * The gamma-function family of the empirical-Bayes fits (ranking_fit.c).
  * Below x = 20 the recurrences psi(x) = psi(x + 1) - 1/x and psi'(x) =
  * psi'(x + 1) + 1/x^2 move the argument up; from there the asymptotic series
  * (Abramowitz & Stegun 6.3.18, 6.4.12, 6.1.41) are exact to double

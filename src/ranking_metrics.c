@@ -4,8 +4,8 @@
  *	  league_summary (the final functions of nps_prior, share_prior and
  *	  mean_prior, and the same fits of a stored league_summary), each
  *	  group's shrunk estimate, and funnel limits.  The maths is
- *	  ranking_model.c's; this file reads the SQL values, checks them and
- *	  builds the rows.
+ *	  ranking_fit.c's and ranking_posterior.c's; this file reads the SQL
+ *	  values, checks them and builds the rows.
  *
  * A prior passed back (a dirichlet_prior, beta_prior or normal_prior read
  * from a table) is checked field by field at use, 22023 naming the field
@@ -33,7 +33,7 @@
 #include "inference.h"
 #include "inference_args.h"
 #include "ranking_fit.h"
-#include "ranking_model.h"
+#include "ranking_posterior.h"
 #include "ranking_summary.h"
 #include "result_types.h"
 

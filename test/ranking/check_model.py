@@ -1,4 +1,5 @@
-"""csm's fair-ranking maths (src/ranking_model.c, through the compiled
+"""csm's fair-ranking maths (src/ranking_groups.c, ranking_overdispersion.c,
+ranking_fit.c and ranking_posterior.c, through the compiled
 test/ranking/driver.c) against an independent scipy implementation
 (oracle.py), published figures and R's VGAM.
 
@@ -640,7 +641,7 @@ def check_nps_interval(seed=11):
         band = "A<10" if total < 10 else "A<50" if total < 50 else "A<200" if total < 200 else "A>=200"
         worst_by_a[band] = max(worst_by_a.get(band, 0.0), err)
         worst_scaled[0] = max(worst_scaled[0], err * total)
-        # the documented bound (ranking_model.c): 180 / A points up to the 99% level
+        # the documented bound (ranking_posterior.c): 180 / A points up to the 99% level
         checks.record("nps_interval_vs_exact", err <= 180 / total,
                       f"a={list(a)} level={lv} csm {q['lower']},{q['upper']} exact {exact}", err)
         if a[1] == 0:

@@ -1,9 +1,10 @@
 /*
- * driver.c: runs src/ranking_model.c (and the gamma-function family of
- * src/distributions.c) on commands read from stdin, so that
- * test/ranking/check_model.py can compare every result with its own
- * scipy implementation (oracle.py).  One command a line, one result line
- * for each:
+ * driver.c: runs the fair-ranking maths (src/ranking_groups.c,
+ * ranking_overdispersion.c, ranking_fit.c and ranking_posterior.c) and the
+ * gamma-function family of src/distributions.c on commands read from
+ * stdin, so that test/ranking/check_model.py can compare every result with
+ * its own scipy implementation (oracle.py).  One command a line, one result
+ * line for each:
  *
  *	 special F a c			lp | dd | td (log_pochhammer, digamma_ and
  *							trigamma_difference at a, c), dg | tg (digamma,
@@ -34,7 +35,9 @@
 #include <time.h>
 
 #include "distributions.h"
-#include "ranking_model.h"
+#include "ranking_fit.h"
+#include "ranking_groups.h"
+#include "ranking_posterior.h"
 
 #define MAX_PARTS 8
 

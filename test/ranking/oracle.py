@@ -1,5 +1,6 @@
 """An independent implementation of csm's fair-ranking maths
-(src/ranking_model.c), written from the formulas with numpy and scipy, for
+(src/ranking_groups.c, ranking_overdispersion.c, ranking_fit.c and
+ranking_posterior.c), written from the formulas with numpy and scipy, for
 check_model.py.  It shares no code and no algorithm with the C side: the
 likelihoods are summed over the raw groups (not over counts of counts), the
 MLEs come from scipy.optimize, quantiles from numpy and scipy.stats, and

@@ -1,5 +1,5 @@
 /*
- * ranking_model.h
+ * ranking_posterior.h
  *	  Fair league tables in plain C: each group's posterior under a fitted
  *	  prior (ranking_fit.h), and funnel-plot limits.
  *
@@ -10,8 +10,8 @@
  * performance", Stat Med 24:1185, for the limits (the Winsorized phi:
  * ranking_overdispersion.h).
  */
-#ifndef CSM_RANKING_MODEL_H
-#define CSM_RANKING_MODEL_H
+#ifndef CSM_RANKING_POSTERIOR_H
+#define CSM_RANKING_POSTERIOR_H
 
 #include "ranking_fit.h"
 
@@ -28,7 +28,7 @@ typedef struct RankPosterior
  * of the given level.  NPS: counts[3] as for rank_summary_add_counts(); the
  * interval is that of the beta distribution on [-100, 100] with the
  * posterior's mean and variance (exact when there are no passives; see
- * ranking_model.c).  Share: counts[2], beta quantiles.  Mean: normal, with
+ * ranking_posterior.c).  Share: counts[2], beta quantiles.  Mean: normal, with
  * the group's sampling variance taken as prior->variance / n.
  */
 extern RankStatus rank_nps_posterior(const RankPrior *prior, const double *counts,
@@ -89,4 +89,4 @@ extern RankStatus rank_prior_funnel(const RankPrior *prior, double value, double
 									double level, RankOverdispersion mode,
 									double lo, double hi, RankFunnel *funnel);
 
-#endif							/* CSM_RANKING_MODEL_H */
+#endif							/* CSM_RANKING_POSTERIOR_H */

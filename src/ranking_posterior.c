@@ -1,7 +1,7 @@
 /*
- * ranking_model.c
+ * ranking_posterior.c
  *	  Fair league tables in plain C: each group's posterior and funnel
- *	  limits (ranking_model.h).
+ *	  limits (ranking_posterior.h).
  *
  * NPS interval.  The posterior of (p_P, p_Pa, p_D) is Dirichlet(a), and
  * NPS = p_P - p_D.  Its mean and variance are exact:
@@ -25,7 +25,7 @@
 #include <math.h>
 
 #include "distributions.h"
-#include "ranking_model.h"
+#include "ranking_posterior.h"
 
 /* ---------------------------------------------------------------------
  * Posteriors
