@@ -243,7 +243,10 @@ extern size_t rank_summary_trim(RankSummary *s);
  */
 extern RankStatus rank_summary_check(const RankSummary *s, size_t size);
 
-/* A point's metric on the proportion scale (NPS -1..1, share 0..1) and n. */
+/*
+ * A run of the point list as a group's metric x and its n: on the
+ * proportion scale for NPS (-1..1) and shares (0..1), a mean as it is.
+ */
 static inline void
 rank_point_metric(const RankSummary *s, const RankRun *r, double *x, double *n)
 {
