@@ -45,6 +45,11 @@
 #                     user owns: for a server's data, sockets and logs
 #   csm_lib           the absolute path of test/lib, for its SQL helpers
 #                     (timing.sql) when the script has not cd'd to the root
+#   full_run          true on the default major (test/lib/pg-majors
+#                     --default), or anywhere with CSM_FULL=1: a randomized
+#                     oracle runs all its cases there and a sample elsewhere,
+#                     since the maths is the same on every major and only the
+#                     server's side of it can differ
 . "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 csm_lib=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -52,6 +57,10 @@ case $0 in
 	*/run) suite_name=$(basename "$(dirname "$0")"); _suite_fail_fd=1 ;;
 	*) suite_name=$(basename "$0"); _suite_fail_fd=2 ;;
 esac
+
+full_run() {
+	[ -n "${CSM_FULL:-}" ] || [ "$PGVERSION" = "$("$csm_lib/pg-majors" --default)" ]
+}
 
 fail() { echo "$suite_name: $*" >&"$_suite_fail_fd"; exit 1; }
 skip() { echo "$suite_name: skipped: $*"; exit 77; }
