@@ -54,6 +54,20 @@ codec_skip_space(const char *p)
 	return p;
 }
 
+const char *
+codec_expect_key(const char *p, const char *key)
+{
+	size_t		len = strlen(key);
+
+	p = codec_skip_space(p);
+	if (strncmp(p, key, len) != 0)
+		return NULL;
+	p = codec_skip_space(p + len);
+	if (*p != ':')
+		return NULL;
+	return codec_skip_space(p + 1);
+}
+
 /*
  * An unsigned decimal no greater than INT64_MAX.  NULL with *overflow set
  * when the digits exceed it, NULL with *overflow clear when there is no

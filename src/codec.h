@@ -76,6 +76,8 @@ extern double codec_tiny(int64_t n);
 /* ---- text ---------------------------------------------------------------- */
 
 extern const char *codec_skip_space(const char *p);
+/* After "key:", with optional white space around the colon and before the key; else NULL. */
+extern const char *codec_expect_key(const char *p, const char *key);
 extern const char *codec_read_uint63(const char *p, int64_t *out, int *overflow);
 extern const char *codec_read_int64(const char *p, int64_t *out, int *overflow);
 extern const char *codec_read_dd(const char *p, DD *out, int *not_finite);

@@ -91,21 +91,6 @@ driver_check(const DriverHead *h, const double *m, DriverFault *fault)
 
 /* ---- text ------------------------------------------------------------------ */
 
-/* "key:" with white space around the colon, after optional white space. */
-static const char *
-expect_key(const char *p, const char *key)
-{
-	size_t		len = strlen(key);
-
-	p = codec_skip_space(p);
-	if (strncmp(p, key, len) != 0)
-		return NULL;
-	p = codec_skip_space(p + len);
-	if (*p != ':')
-		return NULL;
-	return codec_skip_space(p + 1);
-}
-
 /* ",key:" */
 static const char *
 expect_next_key(const char *p, const char *key)
@@ -113,7 +98,7 @@ expect_next_key(const char *p, const char *key)
 	p = codec_skip_space(p);
 	if (*p != ',')
 		return NULL;
-	return expect_key(p + 1, key);
+	return codec_expect_key(p + 1, key);
 }
 
 /* A count: a whole number, possibly negative (the rules name those). */
@@ -216,7 +201,7 @@ driver_parse_text(const char *str, DriverHead *h, double *m, CodecError *err,
 	if (*p != '{')
 		return codec_fail(err, CODEC_SYNTAX, str, p, 0);
 	at = p + 1;
-	if ((p = expect_key(at, "n")) == NULL)
+	if ((p = codec_expect_key(at, "n")) == NULL)
 		return codec_fail(err, CODEC_SYNTAX, str, codec_skip_space(at), 0);
 	if ((status = read_count(str, &p, &h->rows, err)) != CODEC_OK)
 		return status;

@@ -150,21 +150,6 @@ gap_check(const GapSums *s, CodecError *err)
 	return err->rule != NULL ? CODEC_INCONSISTENT : CODEC_OK;
 }
 
-/* "key:" with white space around the colon */
-static const char *
-expect_key(const char *p, const char *key)
-{
-	size_t		len = strlen(key);
-
-	p = codec_skip_space(p);
-	if (strncmp(p, key, len) != 0)
-		return NULL;
-	p = codec_skip_space(p + len);
-	if (*p != ':')
-		return NULL;
-	return codec_skip_space(p + 1);
-}
-
 CodecStatus
 gap_parse_text(const char *str, GapSums *s, CodecError *err)
 {
@@ -179,7 +164,7 @@ gap_parse_text(const char *str, GapSums *s, CodecError *err)
 	if (*p != '{')
 		return codec_fail(err, CODEC_SYNTAX, str, p, 0);
 	at = p + 1;
-	p = expect_key(p + 1, "n");
+	p = codec_expect_key(p + 1, "n");
 	if (p == NULL)
 		return codec_fail(err, CODEC_SYNTAX, str, codec_skip_space(at), 0);
 	at = p;
@@ -195,7 +180,7 @@ gap_parse_text(const char *str, GapSums *s, CodecError *err)
 		if (*p != ',')
 			return codec_fail(err, CODEC_SYNTAX, str, p, 0);
 		at = codec_skip_space(p + 1);
-		p = expect_key(p + 1, gap_keys[i]);
+		p = codec_expect_key(p + 1, gap_keys[i]);
 		if (p == NULL)
 			return codec_fail(err, CODEC_SYNTAX, str, at, 0);
 		at = p;
