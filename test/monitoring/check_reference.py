@@ -24,7 +24,8 @@ Rscript with the spc package (r-cran-spc).
 3. csm's own running charts (monitor_ewma_step / monitor_cusum_step, as the
    window aggregates use them), simulated in the driver on z ~ N(shift, 1):
    the mean run length within 4 standard errors of the computed ARL.
-4. Timing: every ARL computed here in under 50 ms of CPU time.
+4. Timing: the slowest ARL's CPU time is printed, for information (the
+   50 ms goal is test/bench/monitoring.sh's, not a test's).
 5. The binomial CDF and quantile against R's pbinom and qbinom (the
    function qicharts2 takes the crossings limit from), n up to 10^9.
 """
@@ -240,9 +241,6 @@ published()
 print("csm's running charts, simulated:")
 simulated()
 binomial()
-for kind, micros in sorted(times.items()):
-    ok = micros < 50000
-    checks._record("ARL under 50 ms", ok, f"{kind}: {micros / 1000:.1f} ms", "< 50 ms")
 status = checks.report("agree")
 print("slowest ARL (CPU time): " + ", ".join(f"{k} {v / 1000:.1f} ms" for k, v in
                                              sorted(times.items())))

@@ -22,7 +22,8 @@ throwaway cluster with csm installed: test/monitoring/run).
 3. qcc's p chart (the orange-juice data), Montgomery's revised limits and
    the 24 later samples' run, through SQL.
 4. The published run-length tables through ewma_arl and cusum_arl, to one
-   unit of their last digit, each call timed (< 50 ms).
+   unit of their last digit; the slowest call is printed (the 50 ms goal is
+   test/bench/monitoring.sh's).
 5. Bad parameters: SQLSTATE 22023 for lambda outside (0, 1], sigmas <= 0,
    k < 0, h <= 0, a changed parameter; 0A000 for run lengths out of reach.
 
@@ -516,8 +517,8 @@ def run_lengths():
             checks._record("published run lengths", ok, (label, got), printed)
             if shift == 0:
                 print(f"  {label:58} published {printed:>7}  csm {got:10.4f}  exact {exact:10.4f}")
+    # Information only: the goal (< 50 ms) is test/bench/monitoring.sh's, not a test's.
     print(f"slowest run length through SQL (round trip included): {slowest * 1000:.1f} ms")
-    checks._record("run lengths under 50 ms", slowest < 0.05, slowest, "< 50 ms")
 
 
 # ----------------------------------------------------------------------
