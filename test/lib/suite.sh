@@ -45,6 +45,10 @@
 #                     user owns: for a server's data, sockets and logs
 #   csm_lib           the absolute path of test/lib, for its SQL helpers
 #                     (timing.sql) when the script has not cd'd to the root
+#   own_database      create a database of the suite's own, csm_<suite_name>,
+#                     afresh, in the server the script runs in, and make it
+#                     PGDATABASE: suites may share a server (test/run runs a
+#                     major's suites in one, test/lib/run-suites)
 #   full_run          true on the default major (test/lib/pg-majors
 #                     --default), or anywhere with CSM_FULL=1: a randomized
 #                     oracle runs all its cases there and a sample elsewhere,
@@ -57,6 +61,12 @@ case $0 in
 	*/run) suite_name=$(basename "$(dirname "$0")"); _suite_fail_fd=1 ;;
 	*) suite_name=$(basename "$0"); _suite_fail_fd=2 ;;
 esac
+
+own_database() {
+	local db=csm_${suite_name//[^a-z0-9_]/_}
+	q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+	export PGDATABASE=$db
+}
 
 full_run() {
 	[ -n "${CSM_FULL:-}" ] || [ "$PGVERSION" = "$("$csm_lib/pg-majors" --default)" ]
