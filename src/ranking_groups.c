@@ -374,6 +374,16 @@ count_runs(int ncat, const double *counts, double n, RankRun *runs)
 	return nruns;
 }
 
+/* A group without answers is counted, not listed. */
+static RankStatus
+count_empty_group(RankSummary *s)
+{
+	if (s->empty_groups == INT64_MAX)
+		return RANK_GROUPS_RANGE;
+	s->empty_groups++;
+	return RANK_OK;
+}
+
 RankStatus
 rank_summary_add_counts(RankSummary *s, const double *counts)
 {
@@ -393,12 +403,7 @@ rank_summary_add_counts(RankSummary *s, const double *counts)
 	if (isinf(n))
 		return RANK_BAD_VALUE;
 	if (n == 0.0)
-	{
-		if (s->empty_groups == INT64_MAX)
-			return RANK_GROUPS_RANGE;
-		s->empty_groups++;
-		return RANK_OK;
-	}
+		return count_empty_group(s);
 	nruns = count_runs(ncat, counts, n, runs);
 	return add_runs(s, runs, nruns, 1);
 }
@@ -413,12 +418,7 @@ rank_summary_add_mean(RankSummary *s, double n, double mean, double variance)
 	if (!(n >= 0.0) || isinf(n))
 		return RANK_BAD_VALUE;
 	if (n == 0.0)
-	{
-		if (s->empty_groups == INT64_MAX)
-			return RANK_GROUPS_RANGE;
-		s->empty_groups++;
-		return RANK_OK;
-	}
+		return count_empty_group(s);
 	if (!isfinite(mean) || !(variance >= 0.0) || isinf(variance))
 		return RANK_BAD_VALUE;
 	set_run(&run, RANK_LIST_POINT, mean, n, variance);
