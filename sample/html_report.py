@@ -148,6 +148,23 @@ def signal_lane(xs, signals, yy, half, label, l):
             f'<line x1="{l}" x2="{xs[-1] + half:.1f}" y1="{yy}" y2="{yy}" class="grid"/>{cells}')
 
 
+def control_band(xs, step, y, lo, hi, grid, frame, periods, centre, about):
+    """A control chart's background: the baseline periods shaded, the grid, the limits at each
+    period's n as a stepped band, and the centre line.  periods: (in_baseline, lower, upper)."""
+    l, right, t, bottom = frame
+    nbase = sum(1 for p in periods if p[0])
+    parts = [f'<rect x="{l}" y="{t}" width="{step * nbase:.1f}" height="{bottom - t}" class="baseline"/>',
+             f'<text x="{l + step * nbase / 2:.1f}" y="{t + 14}" class="axis" text-anchor="middle">baseline</text>',
+             y_grid(y, lo, hi, grid, l, right)]
+    upper = " ".join(f"{x - step / 2:.1f},{y(p[2]):.1f} {x + step / 2:.1f},{y(p[2]):.1f}" for x, p in zip(xs, periods))
+    lower = " ".join(f"{x + step / 2:.1f},{y(p[1]):.1f} {x - step / 2:.1f},{y(p[1]):.1f}"
+                     for x, p in reversed(list(zip(xs, periods))))
+    parts.append(f'<polygon points="{upper} {lower}" class="limits"><title>Shewhart limits, 3 standard errors at '
+                 f'{about}</title></polygon>')
+    parts.append(f'<line x1="{l}" x2="{right}" y1="{y(centre):.1f}" y2="{y(centre):.1f}" class="centre"/>')
+    return parts
+
+
 def nps_trend():
     """The monthly NPS with its 95% interval, on a Shewhart chart of the first quarter."""
     w, h, l, r, t, b = 720, 330, 60, 20, 20, 70
@@ -155,17 +172,9 @@ def nps_trend():
     step = (w - r - l) / len(months)
     xs = [l + step * (i + 0.5) for i in range(len(months))]
     y = lambda v: scale(max(lo, min(hi, v)), lo, hi, h - b, t)
-    nbase = sum(1 for m in months if m[11])
-    parts = [f'<rect x="{l}" y="{t}" width="{step * nbase:.1f}" height="{h - b - t}" class="baseline"/>',
-             f'<text x="{l + step * nbase / 2:.1f}" y="{t + 14}" class="axis" text-anchor="middle">baseline</text>',
-             y_grid(y, lo, hi, 10, l, w - r)]
-    # the limits at each month's n: a stepped band around the baseline's centre
-    upper = " ".join(f"{x - step / 2:.1f},{y(m[7]):.1f} {x + step / 2:.1f},{y(m[7]):.1f}" for x, m in zip(xs, months))
-    lower = " ".join(f"{x + step / 2:.1f},{y(m[5]):.1f} {x - step / 2:.1f},{y(m[5]):.1f}"
-                     for x, m in reversed(list(zip(xs, months))))
-    parts.append(f'<polygon points="{upper} {lower}" class="limits"><title>Shewhart limits, 3 standard errors at '
-                 f'each month\'s n, around the first quarter\'s NPS {months[0][6]:.1f}</title></polygon>')
-    parts.append(f'<line x1="{l}" x2="{w - r}" y1="{y(months[0][6]):.1f}" y2="{y(months[0][6]):.1f}" class="centre"/>')
+    parts = control_band(xs, step, y, lo, hi, 10, (l, w - r, t, h - b),
+                         [(m[11], m[5], m[7]) for m in months], months[0][6],
+                         f"each month's n, around the first quarter's NPS {months[0][6]:.1f}")
     for x, m in zip(xs, months):
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y(m[2]):.1f}" y2="{y(m[3]):.1f}" class="whisker"/>')
     parts.append('<polyline points="' + " ".join(f"{x:.1f},{y(m[1]):.1f}" for x, m in zip(xs, months))
@@ -193,17 +202,10 @@ def denver_weekly():
     step = (w - r - l) / len(denver)
     xs = [l + step * (i + 0.5) for i in range(len(denver))]
     y = lambda v: scale(max(lo, min(hi, v)), lo, hi, h - b, t)
-    nbase = sum(1 for wk in denver if wk[11])
     centre = denver[0][5]
-    parts = [f'<rect x="{l}" y="{t}" width="{step * nbase:.1f}" height="{h - b - t}" class="baseline"/>',
-             f'<text x="{l + step * nbase / 2:.1f}" y="{t + 14}" class="axis" text-anchor="middle">baseline</text>',
-             y_grid(y, lo, hi, 20, l, w - r)]
-    upper = " ".join(f"{x - step / 2:.1f},{y(wk[6]):.1f} {x + step / 2:.1f},{y(wk[6]):.1f}" for x, wk in zip(xs, denver))
-    lower = " ".join(f"{x + step / 2:.1f},{y(wk[4]):.1f} {x - step / 2:.1f},{y(wk[4]):.1f}"
-                     for x, wk in reversed(list(zip(xs, denver))))
-    parts.append(f'<polygon points="{upper} {lower}" class="limits"><title>Shewhart limits, 3 standard errors at '
-                 f'each week\'s n, around the first 20 weeks\' NPS {centre:.1f}</title></polygon>')
-    parts.append(f'<line x1="{l}" x2="{w - r}" y1="{y(centre):.1f}" y2="{y(centre):.1f}" class="centre"/>')
+    parts = control_band(xs, step, y, lo, hi, 20, (l, w - r, t, h - b),
+                         [(wk[11], wk[4], wk[6]) for wk in denver], centre,
+                         f"each week's n, around the first 20 weeks' NPS {centre:.1f}")
     parts.append('<polyline points="' + " ".join(f"{x:.1f},{y(wk[3]):.1f}" for x, wk in zip(xs, denver))
                  + '" class="line thin"/>')
     month = None
